@@ -1,0 +1,352 @@
+/*
+ * Agents by id: creation, configuration, gathering and closing.
+ *
+ * Java names an agent by an id, never by a pointer, so a late or repeated call finds nothing
+ * instead of freed memory. The table holds one reference on each NiceAgent; calls that may
+ * run long take their own reference and drop the table lock first.
+ */
+#include <agent.h>
+#include <string.h>
+
+#include "shim.h"
+
+#define COMPONENT 1
+#define MAX_TURN 8
+
+typedef struct {
+    int64_t id;
+    NiceAgent *nice;
+    guint stream;
+    gulong on_candidate;
+    gulong on_done;
+    int turn_count;
+    gboolean gathered;
+} ng_agent;
+
+static GMutex table_lock;
+static GHashTable *table; /* int64 id -> ng_agent*, live agents only */
+static gint live;         /* created and not yet freed, closing ones included */
+
+static ng_agent *find_locked(int64_t id)
+{
+    return table ? g_hash_table_lookup(table, &id) : NULL;
+}
+
+static void put_string(unsigned char *record, int offset, int size, const char *text)
+{
+    g_strlcpy((char *)record + offset, text, size);
+}
+
+static void push_event(int64_t id, int32_t kind)
+{
+    unsigned char record[NG_RECORD_SIZE] = {0};
+
+    memcpy(record, &id, sizeof id);
+    memcpy(record + 8, &kind, sizeof kind);
+    ng_queue_push(record);
+}
+
+/* Runs on whichever thread caused the candidate: the gathering caller or the loop thread. */
+static void on_candidate(NiceAgent *nice, NiceCandidate *c, gpointer data)
+{
+    (void)nice;
+    int64_t id = *(int64_t *)data;
+    unsigned char record[NG_RECORD_SIZE] = {0};
+    int32_t kind = NG_EVENT_CANDIDATE;
+    uint32_t priority = c->priority;
+    uint16_t port = (uint16_t)nice_address_get_port(&c->addr);
+    uint16_t base_port = (uint16_t)nice_address_get_port(&c->base_addr);
+    char text[INET6_ADDRSTRLEN];
+
+    memcpy(record, &id, sizeof id);
+    memcpy(record + 8, &kind, sizeof kind);
+    memcpy(record + 12, &priority, sizeof priority);
+    memcpy(record + 16, &port, sizeof port);
+    memcpy(record + 18, &base_port, sizeof base_port);
+    record[20] = (unsigned char)c->type;
+    record[21] = (unsigned char)c->transport;
+    record[22] = (unsigned char)c->component_id;
+    /* libnice keeps the TURN server's position in bits 6-8 of the local preference. */
+    record[23] = (unsigned char)((priority >> 14) & 0x7);
+
+    nice_address_to_string(&c->addr, text);
+    put_string(record, 24, NG_ADDRESS_MAX, text);
+    nice_address_to_string(&c->base_addr, text);
+    put_string(record, 88, NG_ADDRESS_MAX, text);
+    put_string(record, 152, NG_FOUNDATION_MAX, c->foundation);
+
+    ng_queue_push(record);
+}
+
+static void on_done(NiceAgent *nice, guint stream, gpointer data)
+{
+    (void)nice;
+    (void)stream;
+    push_event(*(int64_t *)data, NG_EVENT_DONE);
+}
+
+/* Packets that are not STUN would reach here; a gatherer has no use for them. */
+static void drop_packet(NiceAgent *nice, guint stream, guint component, guint len, gchar *buf,
+                        gpointer data)
+{
+    (void)nice, (void)stream, (void)component, (void)len, (void)buf, (void)data;
+}
+
+static int64_t *boxed_id(int64_t id)
+{
+    int64_t *box = g_new(int64_t, 1);
+    *box = id;
+
+    return box;
+}
+
+static void free_box(gpointer box, GClosure *closure)
+{
+    (void)closure;
+    g_free(box);
+}
+
+static int valid_credential(const char *text)
+{
+    return text != NULL && text[0] != '\0' && strlen(text) <= 256;
+}
+
+int ng_agent_new(int64_t id, const char *ufrag, const char *pwd, int flags, int stun_timeout_ms)
+{
+    if (!valid_credential(ufrag) || !valid_credential(pwd))
+        return NG_E_ARGUMENT;
+    if ((flags & ~(NG_FLAG_LITE | NG_FLAG_UDP | NG_FLAG_TCP)) != 0)
+        return NG_E_ARGUMENT;
+    if ((flags & (NG_FLAG_UDP | NG_FLAG_TCP)) == 0)
+        return NG_E_ARGUMENT;
+    if (stun_timeout_ms < 80 || stun_timeout_ms > 39996)
+        return NG_E_ARGUMENT;
+
+    int started = ng_runtime_start();
+    if (started < 0)
+        return started;
+
+    g_mutex_lock(&table_lock);
+    if (table == NULL)
+        table = g_hash_table_new(g_int64_hash, g_int64_equal);
+    if (find_locked(id) != NULL) {
+        g_mutex_unlock(&table_lock);
+        return NG_E_EXISTS;
+    }
+
+    NiceAgentOption options = (flags & NG_FLAG_LITE) ? NICE_AGENT_OPTION_LITE_MODE : 0;
+    NiceAgent *nice =
+        nice_agent_new_full(ng_runtime_context(), NICE_COMPATIBILITY_RFC5245, options);
+
+    /*
+     * Three transmissions (RFC 8489 section 6.2.1 with Rc = 3) end one transaction after four
+     * initial RTOs in libnice's timer, so the RTO is a quarter of the configured timeout.
+     */
+    g_object_set(nice, "upnp", FALSE, "ice-udp", (flags & NG_FLAG_UDP) != 0, "ice-tcp",
+                 (flags & NG_FLAG_TCP) != 0, "stun-initial-timeout", stun_timeout_ms / 4,
+                 "stun-max-retransmissions", 3, NULL);
+
+    guint stream = nice_agent_add_stream(nice, 1);
+    if (stream == 0 || !nice_agent_set_local_credentials(nice, stream, ufrag, pwd)) {
+        g_object_unref(nice);
+        g_mutex_unlock(&table_lock);
+        return NG_E_ENGINE;
+    }
+
+    /* Without a receive callback on our context, STUN and TURN answers are never read. */
+    nice_agent_attach_recv(nice, stream, COMPONENT, ng_runtime_context(), drop_packet, NULL);
+
+    ng_agent *agent = g_new0(ng_agent, 1);
+    agent->id = id;
+    agent->nice = nice;
+    agent->stream = stream;
+    agent->on_candidate = g_signal_connect_data(nice, "new-candidate-full",
+                                                G_CALLBACK(on_candidate), boxed_id(id),
+                                                free_box, 0);
+    agent->on_done = g_signal_connect_data(nice, "candidate-gathering-done",
+                                           G_CALLBACK(on_done), boxed_id(id), free_box, 0);
+
+    g_hash_table_insert(table, &agent->id, agent);
+    g_atomic_int_inc(&live);
+    g_mutex_unlock(&table_lock);
+
+    return 0;
+}
+
+int ng_agent_add_local_address(int64_t id, const char *ip)
+{
+    NiceAddress address;
+
+    if (ip == NULL || !nice_address_set_from_string(&address, ip))
+        return NG_E_ADDRESS;
+
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    int result = NG_E_NO_AGENT;
+    if (agent != NULL && agent->gathered)
+        result = NG_E_STATE;
+    else if (agent != NULL)
+        result = nice_agent_add_local_address(agent->nice, &address) ? 0 : NG_E_ENGINE;
+    g_mutex_unlock(&table_lock);
+
+    return result;
+}
+
+int ng_agent_set_stun(int64_t id, const char *ip, int port)
+{
+    NiceAddress address;
+
+    if (ip == NULL || !nice_address_set_from_string(&address, ip))
+        return NG_E_ADDRESS;
+    if (port < 1 || port > 65535)
+        return NG_E_ARGUMENT;
+
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    int result = NG_E_NO_AGENT;
+    if (agent != NULL && agent->gathered)
+        result = NG_E_STATE;
+    else if (agent != NULL) {
+        g_object_set(agent->nice, "stun-server", ip, "stun-server-port", (guint)port, NULL);
+        result = 0;
+    }
+    g_mutex_unlock(&table_lock);
+
+    return result;
+}
+
+int ng_agent_add_turn(int64_t id, const char *ip, int port, const char *username,
+                      const char *password, int transport)
+{
+    NiceAddress address;
+
+    if (ip == NULL || !nice_address_set_from_string(&address, ip))
+        return NG_E_ADDRESS;
+    if (port < 1 || port > 65535 || !valid_credential(username) || !valid_credential(password))
+        return NG_E_ARGUMENT;
+    if (transport != NG_TURN_UDP && transport != NG_TURN_TCP)
+        return NG_E_ARGUMENT;
+
+    NiceRelayType type = transport == NG_TURN_TCP ? NICE_RELAY_TYPE_TURN_TCP
+                                                  : NICE_RELAY_TYPE_TURN_UDP;
+
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    int result = NG_E_NO_AGENT;
+    if (agent != NULL && (agent->gathered || agent->turn_count == MAX_TURN))
+        result = NG_E_STATE;
+    else if (agent != NULL) {
+        gboolean ok = nice_agent_set_relay_info(agent->nice, agent->stream, COMPONENT, ip,
+                                                (guint)port, username, password, type);
+        result = ok ? agent->turn_count++ : NG_E_ENGINE;
+    }
+    g_mutex_unlock(&table_lock);
+
+    return result;
+}
+
+int ng_agent_gather(int64_t id)
+{
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    NiceAgent *nice = NULL;
+    guint stream = 0;
+    int result = NG_E_NO_AGENT;
+    if (agent != NULL && agent->gathered)
+        result = NG_E_STATE;
+    else if (agent != NULL) {
+        agent->gathered = TRUE;
+        nice = g_object_ref(agent->nice);
+        stream = agent->stream;
+        result = 0;
+    }
+    g_mutex_unlock(&table_lock);
+
+    if (nice == NULL)
+        return result;
+
+    /* Host candidates and, when nothing is left to discover, "done" are emitted in here. */
+    gboolean started = nice_agent_gather_candidates(nice, stream);
+    g_object_unref(nice);
+
+    return started ? 0 : NG_E_GATHER;
+}
+
+int ng_agent_credentials(int64_t id, char *ufrag, int ufrag_capacity, char *pwd,
+                         int pwd_capacity)
+{
+    if (ufrag == NULL || pwd == NULL || ufrag_capacity < 1 || pwd_capacity < 1)
+        return NG_E_ARGUMENT;
+
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    gchar *local_ufrag = NULL;
+    gchar *local_pwd = NULL;
+    int result = NG_E_NO_AGENT;
+    if (agent != NULL) {
+        gboolean ok = nice_agent_get_local_credentials(agent->nice, agent->stream, &local_ufrag,
+                                                       &local_pwd);
+        result = ok && local_ufrag && local_pwd ? 0 : NG_E_ENGINE;
+    }
+    g_mutex_unlock(&table_lock);
+
+    if (result == 0) {
+        g_strlcpy(ufrag, local_ufrag, ufrag_capacity);
+        g_strlcpy(pwd, local_pwd, pwd_capacity);
+    }
+    g_free(local_ufrag);
+    if (local_pwd != NULL)
+        memset(local_pwd, 0, strlen(local_pwd));
+    g_free(local_pwd);
+
+    return result;
+}
+
+static void on_closed(GObject *source, GAsyncResult *result, gpointer data)
+{
+    ng_agent *agent = data;
+
+    (void)source;
+    g_task_propagate_boolean(G_TASK(result), NULL);
+    g_object_unref(agent->nice);
+    push_event(agent->id, NG_EVENT_CLOSED);
+    g_free(agent);
+    g_atomic_int_add(&live, -1);
+}
+
+/*
+ * Runs on the loop thread. close_async releases TURN allocations (a Refresh with lifetime 0,
+ * RFC 8656 section 7) and cancels lookups; remove_stream is avoided on purpose, as it races
+ * libnice's STUN resolver and dereferences a freed stream.
+ */
+static gboolean close_on_loop(gpointer data)
+{
+    ng_agent *agent = data;
+
+    g_signal_handler_disconnect(agent->nice, agent->on_candidate);
+    g_signal_handler_disconnect(agent->nice, agent->on_done);
+    nice_agent_close_async(agent->nice, on_closed, agent);
+
+    return G_SOURCE_REMOVE;
+}
+
+int ng_agent_close(int64_t id)
+{
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    if (agent != NULL)
+        g_hash_table_remove(table, &id);
+    g_mutex_unlock(&table_lock);
+
+    if (agent == NULL)
+        return NG_E_NO_AGENT;
+
+    g_main_context_invoke(ng_runtime_context(), close_on_loop, agent);
+
+    return 0;
+}
+
+int ng_agent_count(void)
+{
+    return g_atomic_int_get(&live);
+}
