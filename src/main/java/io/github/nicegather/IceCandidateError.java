@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param url the server's URL as configured; not null; it never carries a credential
+ * @param url the server's URL as configured, or null when the failure concerns no single server
+ *     (gathering as a whole could not start); it never carries a credential
  * @param address the local address the failing request was sent from, or null when no single
  *     local socket is to blame or it must not be revealed
  * @param port the local port that goes with {@code address}; 0 when {@code address} is null
@@ -25,17 +26,16 @@ public record IceCandidateError(
   /**
    * Creates an error report.
    *
-   * @param url the server's URL; not null
+   * @param url the server's URL, or null
    * @param address the local address, or null
    * @param port 0 to 65535; 0 when {@code address} is null
    * @param errorCode 300 to 699, or 701
    * @param errorText the reason phrase; not null
-   * @throws NullPointerException if {@code url} or {@code errorText} is null
+   * @throws NullPointerException if {@code errorText} is null
    * @throws IllegalArgumentException if the port or error code is out of range, or a port is
    *     given without an address
    */
   public IceCandidateError {
-    Objects.requireNonNull(url, "url");
     Objects.requireNonNull(errorText, "errorText");
     if (port < 0 || port > 65_535 || (address == null && port != 0)) {
       throw new IllegalArgumentException(
@@ -63,12 +63,13 @@ public record IceCandidateError(
 
   /**
    * Describes the error as {@code <code> <url>: <text>}, for example
-   * {@code 701 turn:10.0.0.1:3478?transport=udp: no response}.
+   * {@code 701 turn:10.0.0.1:3478?transport=udp: no response}; without a URL, {@code <code>:
+   * <text>}.
    *
    * @return the code, URL and text
    */
   @Override
   public String toString() {
-    return errorCode + " " + url + ": " + errorText;
+    return errorCode + (url == null ? "" : " " + url) + ": " + errorText;
   }
 }

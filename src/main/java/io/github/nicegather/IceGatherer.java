@@ -323,6 +323,11 @@ public final class IceGatherer implements AutoCloseable {
     }
   }
 
+  /** The ufrag and password libnice holds, for tests that check they match the parameters. */
+  String[] nativeCredentials() {
+    return agent.credentials();
+  }
+
   @Override
   public String toString() {
     return name + "[" + state() + "]";
