@@ -323,6 +323,11 @@ public final class IceGatherer implements AutoCloseable {
     }
   }
 
+  /** The name this gatherer has in log lines and exception messages, e.g. "gatherer-12". */
+  public String name() {
+    return name;
+  }
+
   /** The ufrag and password libnice holds, for tests that check they match the parameters. */
   String[] nativeCredentials() {
     return agent.credentials();

@@ -22,14 +22,15 @@ final class Recorder {
 
   static Recorder attach(IceGatherer gatherer) {
     Recorder recorder = new Recorder();
-    gatherer.onStateChange(state -> recorder.add("state", state));
-    gatherer.onLocalCandidate(candidate -> recorder.add("candidate", candidate));
-    gatherer.onCandidateError(error -> recorder.add("error", error));
+    gatherer.onStateChange(state -> recorder.record("state", state));
+    gatherer.onLocalCandidate(candidate -> recorder.record("candidate", candidate));
+    gatherer.onCandidateError(error -> recorder.record("error", error));
 
     return recorder;
   }
 
-  private void add(String kind, Object value) {
+  /** Records one event; handlers that wrap the recorder's call this themselves. */
+  void record(String kind, Object value) {
     if (running.incrementAndGet() > 1) {
       overlaps.incrementAndGet();
     }
