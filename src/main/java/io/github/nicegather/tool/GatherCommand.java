@@ -198,7 +198,8 @@ public final class GatherCommand {
     @Override
     public void candidate(double ms, IceCandidate c) {
       String protocol = c.protocol() + (c.tcpType() == null ? "" : " " + c.tcpType());
-      String related = c.relatedAddress() == null ? "" : hostPort(c.relatedAddress(), c.relatedPort());
+      String related =
+          c.relatedAddress() == null ? "" : hostPort(c.relatedAddress(), c.relatedPort());
       row(ms(ms), "candidate", c.type().toString(), protocol, c.address(),
           Integer.toString(c.port()), related);
     }
