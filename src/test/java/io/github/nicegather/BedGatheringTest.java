@@ -147,6 +147,21 @@ class BedGatheringTest {
         .containsExactlyInAnyOrder(Bed.LAN_V4, "127.0.0.1");
   }
 
+  @Test
+  void aMappingReportedByStunAndByTurnShowsOnceAndTcpGetsNoInventedSrflx() throws Exception {
+    SettingEngine engine = new SettingEngine();
+    engine.setNetworkTypes(NetworkType.UDP4, NetworkType.TCP4);
+    IceGatherOptions options = IceGatherOptions.builder()
+        .addIceServer(IceServer.of(Bed.stun()))
+        .addIceServer(Bed.turnServer("udp"))
+        .build();
+    Gathered g = Gathered.run(IceApi.create(engine), options);
+
+    assertThat(g.ofType(IceCandidateType.SRFLX)).singleElement()
+        .satisfies(c -> assertThat(c.toString()).startsWith("udp4 srflx " + Bed.NAT_V4 + ":"));
+    assertThat(g.ofType(IceCandidateType.RELAY)).hasSize(1);
+  }
+
   private static IceGatherOptions options(IceServer server) {
     return IceGatherOptions.builder().addIceServer(server).build();
   }

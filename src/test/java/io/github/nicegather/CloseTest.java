@@ -71,6 +71,27 @@ class CloseTest {
   }
 
   @Test
+  void closeDoesNotWaitForARunningHandler() throws Exception {
+    IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
+    CountDownLatch inHandler = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    gatherer.onStateChange(s -> {
+      if (s == IceGathererState.GATHERING) {
+        inHandler.countDown();
+        await(release);
+      }
+    });
+
+    gatherer.gather();
+    assertThat(inHandler.await(5, TimeUnit.SECONDS)).isTrue();
+    gatherer.close();
+
+    assertThat(release.getCount()).isEqualTo(1);
+    assertThat(gatherer.state()).isEqualTo(IceGathererState.CLOSED);
+    release.countDown();
+  }
+
+  @Test
   void gracefulCloseReturnsOnlyAfterRunningAndQueuedHandlersReturn() throws Exception {
     IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
     CountDownLatch started = new CountDownLatch(1);

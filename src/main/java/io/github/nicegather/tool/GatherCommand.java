@@ -146,7 +146,7 @@ public final class GatherCommand {
     }
 
     synchronized void summary() {
-      printer.summary(completeMs >= 0, completeMs >= 0 ? completeMs : ms(), counts, errors);
+      printer.summary(ms(), completeMs >= 0 ? completeMs : null, counts, errors);
     }
 
     private double ms() {
@@ -167,9 +167,9 @@ public final class GatherCommand {
     /**
      * The last line.
      *
-     * @param ms the time to {@code COMPLETE}, or how long was waited when it never came
+     * @param completeMs the time to {@code COMPLETE}, or null when it never came
      */
-    void summary(boolean completed, double ms, Map<IceCandidateType, Integer> counts, int errors);
+    void summary(double ms, Double completeMs, Map<IceCandidateType, Integer> counts, int errors);
   }
 
   /** Aligned columns for people; values too wide for their column push the rest right. */
@@ -213,7 +213,7 @@ public final class GatherCommand {
 
     @Override
     public void summary(
-        boolean completed, double ms, Map<IceCandidateType, Integer> counts, int errors) {
+        double ms, Double completeMs, Map<IceCandidateType, Integer> counts, int errors) {
       StringBuilder line = new StringBuilder("summary: ");
       for (IceCandidateType type : IceCandidateType.values()) {
         // A gatherer never produces a peer-reflexive candidate.
@@ -221,8 +221,9 @@ public final class GatherCommand {
           line.append(counts.get(type)).append(' ').append(type).append(", ");
         }
       }
-      line.append(errors).append(errors == 1 ? " error; " : " errors; ")
-          .append(completed ? "complete in " : "not complete after ").append(ms(ms)).append(" ms");
+      line.append(errors).append(errors == 1 ? " error; " : " errors; ").append(completeMs == null
+          ? "not complete after " + ms(ms) + " ms"
+          : "complete in " + ms(completeMs) + " ms");
       out.println(line);
     }
 
@@ -273,9 +274,10 @@ public final class GatherCommand {
 
     @Override
     public void summary(
-        boolean completed, double ms, Map<IceCandidateType, Integer> counts, int errors) {
+        double ms, Double completeMs, Map<IceCandidateType, Integer> counts, int errors) {
       StringBuilder line = new StringBuilder(head(ms, "summary"))
-          .append(",\"completed\":").append(completed);
+          .append(",\"completed\":").append(completeMs != null)
+          .append(",\"completeMs\":").append(completeMs == null ? "null" : ms(completeMs));
       for (IceCandidateType type : IceCandidateType.values()) {
         line.append(",\"").append(type).append("\":").append(counts.get(type));
       }

@@ -137,7 +137,7 @@ class GatherCommandTest {
     json.state(0.254, IceGathererState.GATHERING);
     json.candidate(1.234, SRFLX_V4);
     json.error(301.5, UNREACHABLE);
-    json.summary(true, 302.016, counts(1, 1, 0), 1);
+    json.summary(303.5, 302.016, counts(1, 1, 0), 1);
 
     assertThat(out()).isEqualTo(String.join("\n",
         "{\"event\":\"parameters\",\"usernameFragment\":\"AbCdEfGhIjKlMnOp\","
@@ -151,8 +151,20 @@ class GatherCommandTest {
         "{\"ms\":301.50,\"event\":\"error\",\"error\":{\"url\":\"stun:127.0.0.1:1\","
             + "\"address\":\"10.0.0.1\",\"port\":5000,\"errorCode\":701,"
             + "\"errorText\":\"no response\"}}",
-        "{\"ms\":302.02,\"event\":\"summary\",\"completed\":true,"
+        "{\"ms\":303.50,\"event\":\"summary\",\"completed\":true,\"completeMs\":302.02,"
             + "\"host\":1,\"srflx\":1,\"prflx\":0,\"relay\":0,\"errors\":1}",
+        ""));
+  }
+
+  @Test
+  void summaryGivesTheTimeToCompleteOrNullWhenItNeverCame() {
+    new GatherCommand.JsonLines(printStream(out)).summary(7300, null, counts(0, 0, 0), 0);
+    new GatherCommand.Table(printStream(out)).summary(25.5, 25.0, counts(2, 1, 1), 0);
+
+    assertThat(out()).isEqualTo(String.join("\n",
+        "{\"ms\":7300.00,\"event\":\"summary\",\"completed\":false,\"completeMs\":null,"
+            + "\"host\":0,\"srflx\":0,\"prflx\":0,\"relay\":0,\"errors\":0}",
+        "summary: 2 host, 1 srflx, 1 relay, 0 errors; complete in 25.00 ms",
         ""));
   }
 
@@ -165,7 +177,7 @@ class GatherCommandTest {
     table.candidate(1.234, SRFLX_V4);
     table.candidate(2, TCP_HOST_V6);
     table.error(301.5, UNREACHABLE);
-    table.summary(false, 7300, counts(1, 1, 0), 1);
+    table.summary(7300, null, counts(1, 1, 0), 1);
 
     assertThat(out()).isEqualTo(String.join("\n",
         "ufrag     AbCdEfGhIjKlMnOp",
