@@ -46,6 +46,7 @@ record Arguments(
   static final String HELP = SYNOPSIS + """
 
       Gathers local ICE candidates once and prints each as it arrives, timed from the start.
+      Without --ice-server, ci/gather gathers inside the local NAT bed (ci/bed), as root.
 
         --ice-server URL     a stun:, stuns:, turn: or turns: URL; repeatable
         --username U         the TURN username, for every turn: and turns: URL

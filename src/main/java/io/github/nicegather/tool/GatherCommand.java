@@ -90,6 +90,7 @@ public final class GatherCommand {
     }
 
     events.summary();
+
     return completed ? 0 : 1;
   }
 
