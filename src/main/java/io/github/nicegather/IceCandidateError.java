@@ -1,5 +1,6 @@
 package io.github.nicegather;
 
+import io.github.nicegather.internal.Json;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.nicegather;
 
+import io.github.nicegather.internal.Json;
+
 /**
  * Which kinds of local candidate a gatherer offers: the W3C {@code RTCIceTransportPolicy} values
  * plus Pion's {@code nohost}.

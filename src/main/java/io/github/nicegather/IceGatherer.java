@@ -50,6 +50,7 @@ public final class IceGatherer implements AutoCloseable {
   private final ServerPlan plan;
   private final NativeAgent agent;
   private final IceParameters parameters;
+  private final Delivery delivery;
   private final HandlerQueue handlers;
   private final CompletableFuture<List<IceCandidate>> complete = new CompletableFuture<>();
   private final Cleaner.Cleanable cleanable;
@@ -65,11 +66,6 @@ public final class IceGatherer implements AutoCloseable {
   private ScheduledFuture<?> deadline;
   private RuntimeException startFailure;
 
-  /** Set when a close interrupts gathering: queued candidates and errors are then dropped. */
-  private volatile boolean interrupted;
-  private volatile Consumer<IceCandidate> candidateHandler;
-  private volatile Consumer<IceGathererState> stateHandler;
-  private volatile Consumer<IceCandidateError> errorHandler;
 
   IceGatherer(Settings settings, IceGatherOptions options, List<ServerUrl> urls) {
     this.settings = settings;
@@ -79,7 +75,8 @@ public final class IceGatherer implements AutoCloseable {
     this.name = "gatherer-" + agent.id();
     this.parameters =
         new IceParameters(IceCredentials.ufrag(), IceCredentials.password(), settings.lite());
-    this.handlers = new HandlerQueue(name);
+    this.delivery = new Delivery(name);
+    this.handlers = delivery.queue;
     this.mapper = new CandidateMapper(policy, settings.networkTypes());
 
     EventPump.register(agent.id(), new Link(this));
@@ -90,7 +87,8 @@ public final class IceGatherer implements AutoCloseable {
       EventPump.unregister(agent.id());
       throw e;
     }
-    this.cleanable = CLEANER.register(this, new Release(agent));
+    // The action holds the agent, never the gatherer, or the gatherer could not become garbage.
+    this.cleanable = CLEANER.register(this, agent::close);
   }
 
   /**
@@ -113,9 +111,9 @@ public final class IceGatherer implements AutoCloseable {
       state = IceGathererState.GATHERING;
       startNanos = System.nanoTime();
       handlers.hold();
-      queueState(IceGathererState.GATHERING);
-      plan.unusable().forEach(this::queueError);
-      deadline = SharedThreads.schedule(new Deadline(this), timeoutMs() + DEADLINE_SLACK_MS);
+      delivery.state(IceGathererState.GATHERING);
+      plan.unusable().forEach(delivery::error);
+      deadline = SharedThreads.schedule(new Link(this), timeoutMs() + DEADLINE_SLACK_MS);
     }
 
     if (plan.allLiteral()) {
@@ -151,7 +149,7 @@ public final class IceGatherer implements AutoCloseable {
     } catch (RuntimeException e) {
       synchronized (lock) {
         if (state == IceGathererState.GATHERING) {
-          queueError(new IceCandidateError(null, null, 0, IceCandidateError.SERVER_UNREACHABLE,
+          delivery.error(new IceCandidateError(null, null, 0, IceCandidateError.SERVER_UNREACHABLE,
               "gathering could not start: " + e.getMessage()));
           finish(false);
         }
@@ -169,7 +167,7 @@ public final class IceGatherer implements AutoCloseable {
         return;
       }
       start = prepared;
-      prepared.errors().forEach(this::queueError);
+      prepared.errors().forEach(delivery::error);
       if (prepared.addresses().isEmpty()) {
         finish(false);
         return;
@@ -227,7 +225,7 @@ public final class IceGatherer implements AutoCloseable {
     synchronized (lock) {
       requireOpen("onLocalCandidate()");
     }
-    candidateHandler = handler;
+    delivery.onCandidate(handler);
   }
 
   /**
@@ -240,7 +238,7 @@ public final class IceGatherer implements AutoCloseable {
     synchronized (lock) {
       requireOpen("onStateChange()");
     }
-    stateHandler = handler;
+    delivery.onState(handler);
   }
 
   /**
@@ -255,7 +253,7 @@ public final class IceGatherer implements AutoCloseable {
     synchronized (lock) {
       requireOpen("onCandidateError()");
     }
-    errorHandler = handler;
+    delivery.onError(handler);
   }
 
   /**
@@ -287,13 +285,15 @@ public final class IceGatherer implements AutoCloseable {
         return;
       }
       completed = state == IceGathererState.COMPLETE;
-      interrupted = !completed;
+      if (!completed) {
+        delivery.interrupt();
+      }
       state = IceGathererState.CLOSED;
       candidates.clear();
       if (deadline != null) {
         deadline.cancel(false);
       }
-      queueState(IceGathererState.CLOSED);
+      delivery.state(IceGathererState.CLOSED);
     }
 
     cleanable.clean();
@@ -351,12 +351,12 @@ public final class IceGatherer implements AutoCloseable {
       IceCandidate candidate = mapper.map(raw);
       if (candidate != null) {
         candidates.add(candidate);
-        handlers.add(() -> deliverCandidate(candidate));
+        delivery.candidate(candidate);
       }
     }
   }
 
-  private void onNativeDone(boolean deadlineHit) {
+  private void onEnd(boolean deadlineHit) {
     synchronized (lock) {
       if (state == IceGathererState.GATHERING && (start != null || deadlineHit)) {
         finish(deadlineHit);
@@ -373,39 +373,17 @@ public final class IceGatherer implements AutoCloseable {
     boolean timedOut = deadlineHit || elapsedMs >= timeoutMs() * 9 / 10;
     if (start != null) {
       ServerPlan.failures(start, sawSrflx, relayIndexes, timedOut, timeoutMs())
-          .forEach(this::queueError);
+          .forEach(delivery::error);
     }
 
     List<IceCandidate> all = List.copyOf(candidates);
-    queueState(IceGathererState.COMPLETE);
-    handlers.add(() -> deliverCandidate(null));
+    delivery.state(IceGathererState.COMPLETE);
+    delivery.candidate(null);
     handlers.add(() -> complete.complete(all));
   }
 
-  private void queueState(IceGathererState next) {
-    handlers.add(() -> {
-      Consumer<IceGathererState> handler = stateHandler;
-      if (handler != null) {
-        handler.accept(next);
-      }
-    });
-  }
 
-  private void queueError(IceCandidateError error) {
-    handlers.add(() -> {
-      Consumer<IceCandidateError> handler = errorHandler;
-      if (handler != null && !interrupted) {
-        handler.accept(error);
-      }
-    });
-  }
 
-  private void deliverCandidate(IceCandidate candidate) {
-    Consumer<IceCandidate> handler = candidateHandler;
-    if (handler != null && !interrupted) {
-      handler.accept(candidate);
-    }
-  }
 
   private void requireOpen(String call) {
     if (state == IceGathererState.CLOSED) {
@@ -425,8 +403,11 @@ public final class IceGatherer implements AutoCloseable {
     return settings.stunGatherTimeout().toMillis();
   }
 
-  /** Routes native events without keeping the gatherer reachable, so the Cleaner can run. */
-  private static final class Link implements EventPump.Listener {
+  /**
+   * Routes native events and the deadline to the gatherer without keeping it reachable, so an
+   * abandoned gatherer can still be collected and cleaned.
+   */
+  private static final class Link implements EventPump.Listener, Runnable {
     private final WeakReference<IceGatherer> gatherer;
 
     Link(IceGatherer gatherer) {
@@ -445,39 +426,17 @@ public final class IceGatherer implements AutoCloseable {
     public void onGatheringDone() {
       IceGatherer g = gatherer.get();
       if (g != null) {
-        g.onNativeDone(false);
+        g.onEnd(false);
       }
     }
-  }
 
-  /** Our own end of gathering, for when libnice never signals one. */
-  private static final class Deadline implements Runnable {
-    private final WeakReference<IceGatherer> gatherer;
-
-    Deadline(IceGatherer gatherer) {
-      this.gatherer = new WeakReference<>(gatherer);
-    }
-
+    /** Our own end of gathering, for when libnice never signals one. */
     @Override
     public void run() {
       IceGatherer g = gatherer.get();
       if (g != null) {
-        g.onNativeDone(true);
+        g.onEnd(true);
       }
-    }
-  }
-
-  /** Frees the native side of a gatherer closed, or collected without being closed. */
-  private static final class Release implements Runnable {
-    private final NativeAgent agent;
-
-    Release(NativeAgent agent) {
-      this.agent = agent;
-    }
-
-    @Override
-    public void run() {
-      agent.close();
     }
   }
 }

@@ -78,7 +78,7 @@ class CloseTest {
     gatherer.onStateChange(s -> {
       if (s == IceGathererState.GATHERING) {
         inHandler.countDown();
-        await(release);
+        Waits.await(release);
       }
     });
 
@@ -101,7 +101,7 @@ class CloseTest {
       states.add(s);
       if (s == IceGathererState.GATHERING) {
         started.countDown();
-        sleep(300);
+        Waits.sleep(300);
         finished.set(true);
       }
     });
@@ -146,7 +146,7 @@ class CloseTest {
     Recorder recorder = Recorder.attach(gatherer);
     gatherer.onStateChange(s -> {
       if (s == IceGathererState.GATHERING) {
-        await(hold);
+        Waits.await(hold);
       }
       recorder.record("state", s);
     });
@@ -190,19 +190,4 @@ class CloseTest {
     return released;
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

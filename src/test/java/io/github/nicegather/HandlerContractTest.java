@@ -37,7 +37,7 @@ class HandlerContractTest {
     List<Integer> seenByFirstHandler = new CopyOnWriteArrayList<>();
     gatherer.onLocalCandidate(c -> {
       recorder.record("candidate", c);
-      sleep(20);
+      Waits.sleep(20);
     });
     gatherer.onStateChange(s -> {
       if (s == IceGathererState.GATHERING) {
@@ -146,7 +146,7 @@ class HandlerContractTest {
   void aBlockingHandlerDoesNotHoldUpOtherGatherers() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     IceGatherer stuck = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
-    stuck.onStateChange(s -> await(release));
+    stuck.onStateChange(s -> Waits.await(release));
     stuck.gather();
     try {
       Gathered other = Gathered.run(IceApi.create(), IceGatherOptions.builder().build());
@@ -159,19 +159,4 @@ class HandlerContractTest {
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

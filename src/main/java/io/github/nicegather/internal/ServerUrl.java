@@ -27,7 +27,6 @@ public record ServerUrl(
     String username,
     String credential) {
 
-  private static final String HEX_DIGITS = "0123456789abcdefABCDEF";
 
   /** A URL scheme, lower case in {@link #toString()}. Immutable and thread-safe. */
   public enum Scheme {
@@ -142,7 +141,7 @@ public record ServerUrl(
    * @return true for an IPv4 or IPv6 literal
    */
   public boolean hostIsLiteral() {
-    return host.indexOf(':') >= 0 || isIpv4Literal(host);
+    return host.indexOf(':') >= 0 || HostSyntax.isIpv4Literal(host);
   }
 
   /**
@@ -171,7 +170,7 @@ public record ServerUrl(
     }
     int colon = text.indexOf(':');
     if (colon >= 0 && text.indexOf(':', colon + 1) >= 0) {
-      boolean ipv6 = text.chars().allMatch(c -> c == ':' || c == '.' || HEX_DIGITS.indexOf(c) >= 0);
+      boolean ipv6 = text.chars().allMatch(c -> c == ':' || c == '.' || HostSyntax.HEX_DIGITS.indexOf(c) >= 0);
       throw invalid(url, ipv6 ? "IPv6 address must be in brackets" : quoted("invalid host", text));
     }
 
@@ -179,7 +178,7 @@ public record ServerUrl(
     if (host.isEmpty()) {
       throw invalid(url, "empty host");
     }
-    if (!isHostName(host)) {
+    if (!HostSyntax.isHostName(host)) {
       throw invalid(url, quoted("invalid host", host));
     }
 
@@ -197,7 +196,7 @@ public record ServerUrl(
     if (host.isEmpty()) {
       throw invalid(url, "empty host");
     }
-    if (!isIpv6Literal(host)) {
+    if (!HostSyntax.isIpv6Literal(host)) {
       throw invalid(url, quoted("invalid IPv6 address", host));
     }
 
@@ -243,86 +242,6 @@ public record ServerUrl(
             url,
             quoted("unsupported query", query) + ", expected transport=udp or transport=tcp");
     }
-  }
-
-  // Letters, digits, '-' and '.', in labels of 1 to 63 (RFC 1123 §2.1), one trailing dot allowed.
-  private static boolean isHostName(String host) {
-    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    if (host.length() > 253 || name.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
-      return isIpv4Literal(host);
-    }
-    for (String label : name.split("\\.", -1)) {
-      boolean valid = label.chars().allMatch(c -> c == '-' || isAsciiLetterOrDigit(c));
-      if (label.isEmpty() || label.length() > 63 || !valid) {
-        return false;
-      }
-    }
-
-    return true;
-  }
-
-  // Dotted-quad only: leading zeros are refused because some stacks read them as octal.
-  private static boolean isIpv4Literal(String text) {
-    String[] parts = text.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String part : parts) {
-      boolean digits = part.chars().allMatch(c -> c >= '0' && c <= '9');
-      boolean leadingZero = part.length() > 1 && part.charAt(0) == '0';
-      if (part.isEmpty() || part.length() > 3 || !digits || leadingZero
-          || Integer.parseInt(part) > 255) {
-        return false;
-      }
-    }
-
-    return true;
-  }
-
-  // RFC 4291 §2.2 text forms, without a zone: a URL names a server, not a local link.
-  private static boolean isIpv6Literal(String text) {
-    int lastColon = text.lastIndexOf(':');
-    if (lastColon < 0) {
-      return false;
-    }
-    String hex = text;
-    if (text.indexOf('.') >= 0) {
-      if (!isIpv4Literal(text.substring(lastColon + 1))) {
-        return false;
-      }
-      hex = text.substring(0, lastColon + 1) + "0:0";
-    }
-
-    int gap = hex.indexOf("::");
-    if (gap < 0) {
-      return groupCount(hex) == 8;
-    }
-    if (hex.indexOf("::", gap + 1) >= 0) {
-      return false;
-    }
-    int head = groupCount(hex.substring(0, gap));
-    int tail = groupCount(hex.substring(gap + 2));
-
-    return head >= 0 && tail >= 0 && head + tail <= 7;
-  }
-
-  private static int groupCount(String part) {
-    if (part.isEmpty()) {
-      return 0;
-    }
-    String[] groups = part.split(":", -1);
-    for (String group : groups) {
-      boolean hex = group.chars().allMatch(c -> HEX_DIGITS.indexOf(c) >= 0);
-      if (group.isEmpty() || group.length() > 4 || !hex) {
-        return -1;
-      }
-    }
-
-    return groups.length;
-  }
-
-  private static boolean isAsciiLetterOrDigit(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   private static boolean isUnprintable(int c) {

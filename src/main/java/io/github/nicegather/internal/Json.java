@@ -1,11 +1,11 @@
-package io.github.nicegather;
+package io.github.nicegather.internal;
 
 /**
  * Writes JSON string literals (RFC 8259 §7), for the few small objects this library prints.
  *
  * <p>Stateless and thread-safe.
  */
-final class Json {
+public final class Json {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Json() {}
@@ -16,7 +16,7 @@ final class Json {
    * @param value any string; may be null
    * @return the quoted and escaped text, or {@code null} without quotes
    */
-  static String quote(String value) {
+  public static String quote(String value) {
     if (value == null) {
       return "null";
     }
