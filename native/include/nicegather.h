@@ -19,39 +19,39 @@
 extern "C" {
 #endif
 
-#define NG_E_ARGUMENT -1   /* a NULL, empty or out-of-range argument */
-#define NG_E_NO_AGENT -2   /* no live agent has this id */
-#define NG_E_EXISTS -3     /* an agent with this id is already live */
-#define NG_E_ADDRESS -4    /* not an IP literal the engine accepts */
-#define NG_E_ENGINE -5     /* libnice refused the call */
-#define NG_E_GATHER -6     /* gathering could not start: no address could be bound */
-#define NG_E_STATE -7      /* the agent is closing, or already gathering */
-#define NG_E_RUNTIME -8    /* the loop thread could not be started */
+#define NG_E_ARGUMENT -1 /* a NULL, empty or out-of-range argument */
+#define NG_E_NO_AGENT -2 /* no live agent has this id */
+#define NG_E_EXISTS   -3 /* an agent with this id is already live */
+#define NG_E_ADDRESS  -4 /* not an IP literal the engine accepts */
+#define NG_E_ENGINE   -5 /* libnice refused the call */
+#define NG_E_GATHER   -6 /* gathering could not start: no address could be bound */
+#define NG_E_STATE    -7 /* the agent is closing, or already gathering */
+#define NG_E_RUNTIME  -8 /* the loop thread could not be started */
 
 /* Agent flags. */
-#define NG_FLAG_LITE 1     /* ICE-lite: host candidates only (RFC 8445 section 2.5) */
-#define NG_FLAG_UDP 2      /* gather UDP candidates */
-#define NG_FLAG_TCP 4      /* gather ICE-TCP candidates (RFC 6544) */
+#define NG_FLAG_LITE 1 /* ICE-lite: host candidates only (RFC 8445 section 2.5) */
+#define NG_FLAG_UDP  2 /* gather UDP candidates */
+#define NG_FLAG_TCP  4 /* gather ICE-TCP candidates (RFC 6544) */
 
 /* Relay transports for ng_agent_add_turn. */
 #define NG_TURN_UDP 0
 #define NG_TURN_TCP 1
 
 /* Event kinds. */
-#define NG_EVENT_CANDIDATE 1  /* a local candidate; the record carries it */
-#define NG_EVENT_DONE 2       /* libnice's candidate-gathering-done */
-#define NG_EVENT_CLOSED 3     /* the agent's native side is freed; its id may be reused */
-#define NG_EVENT_LOG 4        /* a warning of libnice or GLib; agent id 0, text in the record */
+#define NG_EVENT_CANDIDATE 1 /* a local candidate; the record carries it */
+#define NG_EVENT_DONE      2 /* libnice's candidate-gathering-done */
+#define NG_EVENT_CLOSED    3 /* the agent's native side is freed; its id may be reused */
+#define NG_EVENT_LOG       4 /* a warning of libnice or GLib; agent id 0, text in the record */
 
 /* Candidate types and transports, as libnice numbers them. */
-#define NG_TYPE_HOST 0
-#define NG_TYPE_SRFLX 1
-#define NG_TYPE_PRFLX 2
-#define NG_TYPE_RELAY 3
-#define NG_TRANSPORT_UDP 0
-#define NG_TRANSPORT_TCP_ACTIVE 1
+#define NG_TYPE_HOST             0
+#define NG_TYPE_SRFLX            1
+#define NG_TYPE_PRFLX            2
+#define NG_TYPE_RELAY            3
+#define NG_TRANSPORT_UDP         0
+#define NG_TRANSPORT_TCP_ACTIVE  1
 #define NG_TRANSPORT_TCP_PASSIVE 2
-#define NG_TRANSPORT_TCP_SO 3
+#define NG_TRANSPORT_TCP_SO      3
 
 /*
  * One event, NG_RECORD_SIZE bytes, native byte order:
@@ -68,8 +68,8 @@ extern "C" {
  *  88  char[64] base address, NUL-terminated
  * 152  char[40] foundation, NUL-terminated
  */
-#define NG_RECORD_SIZE 192
-#define NG_ADDRESS_MAX 64
+#define NG_RECORD_SIZE    192
+#define NG_ADDRESS_MAX    64
 #define NG_FOUNDATION_MAX 40
 
 /* Starts the loop thread once per process; later calls return 0 at once. */
@@ -104,8 +104,7 @@ int ng_agent_add_turn(int64_t id, const char *ip, int port, const char *username
 int ng_agent_gather(int64_t id);
 
 /* Copies the agent's ufrag and password as libnice holds them, for checks. */
-int ng_agent_credentials(int64_t id, char *ufrag, int ufrag_capacity, char *pwd,
-                         int pwd_capacity);
+int ng_agent_credentials(int64_t id, char *ufrag, int ufrag_capacity, char *pwd, int pwd_capacity);
 
 /*
  * Releases TURN allocations, closes every socket and frees the agent, on the loop thread.

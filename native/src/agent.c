@@ -11,7 +11,7 @@
 #include "shim.h"
 
 #define COMPONENT 1
-#define MAX_TURN 8
+#define MAX_TURN  8
 
 typedef struct {
     int64_t id;
@@ -160,11 +160,10 @@ int ng_agent_new(int64_t id, const char *ufrag, const char *pwd, int flags, int 
     agent->id = id;
     agent->nice = nice;
     agent->stream = stream;
-    agent->on_candidate = g_signal_connect_data(nice, "new-candidate-full",
-                                                G_CALLBACK(on_candidate), boxed_id(id),
-                                                free_box, 0);
-    agent->on_done = g_signal_connect_data(nice, "candidate-gathering-done",
-                                           G_CALLBACK(on_done), boxed_id(id), free_box, 0);
+    agent->on_candidate = g_signal_connect_data(
+        nice, "new-candidate-full", G_CALLBACK(on_candidate), boxed_id(id), free_box, 0);
+    agent->on_done = g_signal_connect_data(nice, "candidate-gathering-done", G_CALLBACK(on_done),
+                                           boxed_id(id), free_box, 0);
 
     g_hash_table_insert(table, &agent->id, agent);
     g_atomic_int_inc(&live);
@@ -227,8 +226,8 @@ int ng_agent_add_turn(int64_t id, const char *ip, int port, const char *username
     if (transport != NG_TURN_UDP && transport != NG_TURN_TCP)
         return NG_E_ARGUMENT;
 
-    NiceRelayType type = transport == NG_TURN_TCP ? NICE_RELAY_TYPE_TURN_TCP
-                                                  : NICE_RELAY_TYPE_TURN_UDP;
+    NiceRelayType type =
+        transport == NG_TURN_TCP ? NICE_RELAY_TYPE_TURN_TCP : NICE_RELAY_TYPE_TURN_UDP;
 
     g_mutex_lock(&table_lock);
     ng_agent *agent = find_locked(id);
@@ -272,8 +271,7 @@ int ng_agent_gather(int64_t id)
     return started ? 0 : NG_E_GATHER;
 }
 
-int ng_agent_credentials(int64_t id, char *ufrag, int ufrag_capacity, char *pwd,
-                         int pwd_capacity)
+int ng_agent_credentials(int64_t id, char *ufrag, int ufrag_capacity, char *pwd, int pwd_capacity)
 {
     if (ufrag == NULL || pwd == NULL || ufrag_capacity < 1 || pwd_capacity < 1)
         return NG_E_ARGUMENT;
@@ -284,8 +282,8 @@ int ng_agent_credentials(int64_t id, char *ufrag, int ufrag_capacity, char *pwd,
     gchar *local_pwd = NULL;
     int result = NG_E_NO_AGENT;
     if (agent != NULL) {
-        gboolean ok = nice_agent_get_local_credentials(agent->nice, agent->stream, &local_ufrag,
-                                                       &local_pwd);
+        gboolean ok =
+            nice_agent_get_local_credentials(agent->nice, agent->stream, &local_ufrag, &local_pwd);
         result = ok && local_ufrag && local_pwd ? 0 : NG_E_ENGINE;
     }
     g_mutex_unlock(&table_lock);

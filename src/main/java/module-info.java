@@ -5,5 +5,6 @@ module io.github.nicegather {
   exports io.github.nicegather;
 
   // JavaCPP's Loader reads the binding's annotations and JNI resolves its classes reflectively.
-  opens io.github.nicegather.internal to org.bytedeco.javacpp;
+  opens io.github.nicegather.internal to
+      org.bytedeco.javacpp;
 }

@@ -14,6 +14,7 @@ final class Delivery {
   private volatile Consumer<IceCandidate> candidateHandler;
   private volatile Consumer<IceGathererState> stateHandler;
   private volatile Consumer<IceCandidateError> errorHandler;
+
   /** Set when a close interrupts gathering: candidates and errors not yet run are dropped. */
   private volatile boolean interrupted;
 
@@ -39,30 +40,33 @@ final class Delivery {
 
   /** Queues a candidate, or with null the end of gathering. */
   void candidate(IceCandidate candidate) {
-    queue.add(() -> {
-      Consumer<IceCandidate> handler = candidateHandler;
-      if (handler != null && !interrupted) {
-        handler.accept(candidate);
-      }
-    });
+    queue.add(
+        () -> {
+          Consumer<IceCandidate> handler = candidateHandler;
+          if (handler != null && !interrupted) {
+            handler.accept(candidate);
+          }
+        });
   }
 
   /** Queues a state change; these are delivered even after an interrupting close. */
   void state(IceGathererState state) {
-    queue.add(() -> {
-      Consumer<IceGathererState> handler = stateHandler;
-      if (handler != null) {
-        handler.accept(state);
-      }
-    });
+    queue.add(
+        () -> {
+          Consumer<IceGathererState> handler = stateHandler;
+          if (handler != null) {
+            handler.accept(state);
+          }
+        });
   }
 
   void error(IceCandidateError error) {
-    queue.add(() -> {
-      Consumer<IceCandidateError> handler = errorHandler;
-      if (handler != null && !interrupted) {
-        handler.accept(error);
-      }
-    });
+    queue.add(
+        () -> {
+          Consumer<IceCandidateError> handler = errorHandler;
+          if (handler != null && !interrupted) {
+            handler.accept(error);
+          }
+        });
   }
 }

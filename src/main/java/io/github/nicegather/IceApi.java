@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The entry point, like Pion's {@code webrtc.API}: creates gatherers that share one set of
- * settings. The settings are copied when the API is created; later changes to the
- * {@link SettingEngine} do not reach it.
+ * settings. The settings are copied when the API is created; later changes to the {@link
+ * SettingEngine} do not reach it.
  *
  * <p>Thread-safe.
  */
@@ -34,18 +34,18 @@ public final class IceApi {
   }
 
   /**
-   * Creates a gatherer in state {@code NEW}. Everything is validated first, at once: the
-   * exception lists every bad input, and nothing native is created for a rejected
-   * configuration.
+   * Creates a gatherer in state {@code NEW}. Everything is validated first, at once: the exception
+   * lists every bad input, and nothing native is created for a rejected configuration.
    *
-   * @throws IceException naming each bad input (URL syntax, missing TURN credentials, OAuth,
-   *     pool size, ICE servers in lite mode), or NATIVE_UNAVAILABLE when the native library
-   *     cannot be loaded
+   * @throws IceException naming each bad input (URL syntax, missing TURN credentials, OAuth, pool
+   *     size, ICE servers in lite mode), or NATIVE_UNAVAILABLE when the native library cannot be
+   *     loaded
    */
   public IceGatherer newIceGatherer(IceGatherOptions options) {
     List<ServerUrl> urls = GatherConfig.validate(options);
     if (settings.lite() && !urls.isEmpty()) {
-      throw new IceException(IceException.Reason.INVALID_OPTION,
+      throw new IceException(
+          IceException.Reason.INVALID_OPTION,
           "iceServers: an ICE-lite agent gathers host candidates only (RFC 8445 section 2.5); "
               + "remove the servers or turn lite mode off");
     }

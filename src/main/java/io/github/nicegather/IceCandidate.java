@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param relatedAddress the address this candidate was derived from, for server-reflexive and
  *     relayed candidates ({@code rel-addr}, RFC 8839 §5.1); null for host candidates
  * @param relatedPort the port that goes with {@code relatedAddress}; 0 when there is none
- * @param tcpType for TCP, {@code "active"}, {@code "passive"} or {@code "so"} (RFC 6544 §4.5);
- *     null for UDP
+ * @param tcpType for TCP, {@code "active"}, {@code "passive"} or {@code "so"} (RFC 6544 §4.5); null
+ *     for UDP
  */
 public record IceCandidate(
     String foundation,
@@ -76,23 +76,33 @@ public record IceCandidate(
   }
 
   /**
-   * Returns the candidate as the {@code candidate-attribute} of RFC 8839 §5.1, for example
-   * {@code candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host}. IPv6 zones are dropped: they
-   * mean nothing to the peer.
+   * Returns the candidate as the {@code candidate-attribute} of RFC 8839 §5.1, for example {@code
+   * candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host}. IPv6 zones are dropped: they mean nothing
+   * to the peer.
    *
    * @return the attribute text, starting with {@code candidate:}
    */
   public String toSdp() {
-    StringBuilder sdp = new StringBuilder("candidate:").append(foundation)
-        .append(' ').append(component)
-        .append(' ').append(protocol)
-        .append(' ').append(priority)
-        .append(' ').append(withoutZone(address))
-        .append(' ').append(port)
-        .append(" typ ").append(type);
+    StringBuilder sdp =
+        new StringBuilder("candidate:")
+            .append(foundation)
+            .append(' ')
+            .append(component)
+            .append(' ')
+            .append(protocol)
+            .append(' ')
+            .append(priority)
+            .append(' ')
+            .append(withoutZone(address))
+            .append(' ')
+            .append(port)
+            .append(" typ ")
+            .append(type);
     if (relatedAddress != null) {
-      sdp.append(" raddr ").append(withoutZone(relatedAddress))
-          .append(" rport ").append(relatedPort);
+      sdp.append(" raddr ")
+          .append(withoutZone(relatedAddress))
+          .append(" rport ")
+          .append(relatedPort);
     }
     if (tcpType != null) {
       sdp.append(" tcptype ").append(tcpType);
@@ -102,8 +112,8 @@ public record IceCandidate(
   }
 
   /**
-   * Returns the candidate as a W3C {@code RTCIceCandidateInit} for media section 0, with
-   * {@code sdpMid "0"} and no username fragment.
+   * Returns the candidate as a W3C {@code RTCIceCandidateInit} for media section 0, with {@code
+   * sdpMid "0"} and no username fragment.
    *
    * @return a JSON object
    */
@@ -124,23 +134,32 @@ public record IceCandidate(
   public String toJson(String sdpMid, int sdpMLineIndex, String usernameFragment) {
     requireRange("sdpMLineIndex", sdpMLineIndex, 0, 65_535);
 
-    return "{\"candidate\":" + Json.quote(toSdp())
-        + ",\"sdpMid\":" + Json.quote(sdpMid)
-        + ",\"sdpMLineIndex\":" + sdpMLineIndex
-        + ",\"usernameFragment\":" + Json.quote(usernameFragment) + "}";
+    return "{\"candidate\":"
+        + Json.quote(toSdp())
+        + ",\"sdpMid\":"
+        + Json.quote(sdpMid)
+        + ",\"sdpMLineIndex\":"
+        + sdpMLineIndex
+        + ",\"usernameFragment\":"
+        + Json.quote(usernameFragment)
+        + "}";
   }
 
   /**
-   * Describes the candidate the way Pion does, for example
-   * {@code udp4 srflx 203.0.113.5:5000 related 10.0.0.1:5000}.
+   * Describes the candidate the way Pion does, for example {@code udp4 srflx 203.0.113.5:5000
+   * related 10.0.0.1:5000}.
    *
    * @return network type, type, address and port, then the related address and TCP type if any
    */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder().append(networkType())
-        .append(' ').append(type)
-        .append(' ').append(hostPort(address, port));
+    StringBuilder text =
+        new StringBuilder()
+            .append(networkType())
+            .append(' ')
+            .append(type)
+            .append(' ')
+            .append(hostPort(address, port));
     if (relatedAddress != null) {
       text.append(" related ").append(hostPort(relatedAddress, relatedPort));
     }
@@ -172,15 +191,18 @@ public record IceCandidate(
 
   // RFC 8839 §5.1 / RFC 8445 §5.3: ALPHA / DIGIT / "+" / "/".
   private static boolean isIceChar(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '+' || c == '/';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '/';
   }
 
   // A space or control character would split or end the SDP line the address is written into.
   private static void requireToken(String name, String value) {
     Objects.requireNonNull(value, name);
-    boolean clean = value.chars()
-        .noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+    boolean clean =
+        value.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
     if (value.isEmpty() || !clean) {
       throw new IllegalArgumentException(
           name + ": " + Json.quote(value) + " is empty or contains whitespace");
@@ -189,8 +211,7 @@ public record IceCandidate(
 
   private static void requireRange(String name, long value, long min, long max) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          name + ": " + value + " is outside " + min + ".." + max);
+      throw new IllegalArgumentException(name + ": " + value + " is outside " + min + ".." + max);
     }
   }
 

@@ -8,14 +8,14 @@ import java.util.List;
  * What a gatherer is asked to gather: the ICE servers, the policy and the candidate pool size,
  * after Pion's {@code ICEGatherOptions}.
  *
- * <p>Nothing is range-checked here; the gatherer factory validates all options at once and
- * reports every problem together. Immutable and thread-safe.
+ * <p>Nothing is range-checked here; the gatherer factory validates all options at once and reports
+ * every problem together. Immutable and thread-safe.
  *
- * @param iceServers the STUN and TURN servers, in the order they are tried; null means none;
- *     null entries are kept so that validation can report them
+ * @param iceServers the STUN and TURN servers, in the order they are tried; null means none; null
+ *     entries are kept so that validation can report them
  * @param gatherPolicy which candidate types to offer; null means {@link IceGatherPolicy#ALL}
- * @param candidatePoolSize the size of the prefetched candidate pool (W3C
- *     {@code iceCandidatePoolSize}), 0..255
+ * @param candidatePoolSize the size of the prefetched candidate pool (W3C {@code
+ *     iceCandidatePoolSize}), 0..255
  */
 public record IceGatherOptions(
     List<IceServer> iceServers, IceGatherPolicy gatherPolicy, int candidatePoolSize) {

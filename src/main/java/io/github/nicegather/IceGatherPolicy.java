@@ -27,8 +27,7 @@ public enum IceGatherPolicy {
   /**
    * Reads a policy from its string form, ignoring case.
    *
-   * @param text {@code "all"}, {@code "relay"} or {@code "nohost"}; may be null, which is
-   *     rejected
+   * @param text {@code "all"}, {@code "relay"} or {@code "nohost"}; may be null, which is rejected
    * @return the policy named by {@code text}
    * @throws IceException with reason {@link IceException.Reason#INVALID_OPTION} naming the value
    *     when it is none of the three

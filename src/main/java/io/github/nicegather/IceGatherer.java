@@ -24,22 +24,23 @@ import java.util.function.Consumer;
  * Gathers local ICE candidates (RFC 8445 section 5.1.1) through one libnice agent: host,
  * server-reflexive and relay, and hands them to handlers one at a time.
  *
- * <p>States go {@code NEW -> GATHERING -> COMPLETE -> CLOSED}, and from any state to
- * {@code CLOSED}. Created by {@link IceApi#newIceGatherer}.
+ * <p>States go {@code NEW -> GATHERING -> COMPLETE -> CLOSED}, and from any state to {@code
+ * CLOSED}. Created by {@link IceApi#newIceGatherer}.
  *
- * <p><b>Handlers</b> ({@link #onLocalCandidate}, {@link #onStateChange},
- * {@link #onCandidateError}) may be set or replaced at any time and are read when an event is
- * delivered. They are called one at a time per gatherer, in event order, on one of the library's
- * handler threads: never on the native loop thread, never inside {@link #gather()}, and never
- * while a lock of the library is held, so a handler may call any method of its gatherer except
- * {@link #gracefulClose()}. A handler that throws is logged at WARNING with the gatherer's name
- * and delivery goes on. A handler that blocks holds one of the shared handler threads
- * ({@code nicegather.handlerThreads}) and delays its own gatherer's later events.
+ * <p><b>Handlers</b> ({@link #onLocalCandidate}, {@link #onStateChange}, {@link #onCandidateError})
+ * may be set or replaced at any time and are read when an event is delivered. They are called one
+ * at a time per gatherer, in event order, on one of the library's handler threads: never on the
+ * native loop thread, never inside {@link #gather()}, and never while a lock of the library is
+ * held, so a handler may call any method of its gatherer except {@link #gracefulClose()}. A handler
+ * that throws is logged at WARNING with the gatherer's name and delivery goes on. A handler that
+ * blocks holds one of the shared handler threads ({@code nicegather.handlerThreads}) and delays its
+ * own gatherer's later events.
  *
  * <p>Thread-safe: every method may be called from any thread.
  */
 public final class IceGatherer implements AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
+
   /** Past libnice's own end of a timed-out transaction, so the engine normally finishes first. */
   private static final long DEADLINE_SLACK_MS = 60;
 
@@ -66,7 +67,6 @@ public final class IceGatherer implements AutoCloseable {
   private ScheduledFuture<?> deadline;
   private RuntimeException startFailure;
 
-
   IceGatherer(Settings settings, IceGatherOptions options, List<ServerUrl> urls) {
     this.settings = settings;
     this.policy = options.gatherPolicy();
@@ -81,8 +81,13 @@ public final class IceGatherer implements AutoCloseable {
 
     EventPump.register(agent.id(), new Link(this));
     try {
-      agent.create(parameters.usernameFragment(), parameters.password(), settings.lite(),
-          wants(IceProtocol.UDP), wants(IceProtocol.TCP), (int) timeoutMs());
+      agent.create(
+          parameters.usernameFragment(),
+          parameters.password(),
+          settings.lite(),
+          wants(IceProtocol.UDP),
+          wants(IceProtocol.TCP),
+          (int) timeoutMs());
     } catch (RuntimeException e) {
       EventPump.unregister(agent.id());
       throw e;
@@ -92,13 +97,13 @@ public final class IceGatherer implements AutoCloseable {
   }
 
   /**
-   * Starts gathering: {@code NEW -> GATHERING}. Returns at once; candidates follow through
-   * {@link #onLocalCandidate}, then {@code COMPLETE}, then a {@code null} candidate. Gathering
-   * always ends within the STUN gather timeout plus 100 ms, whatever the servers do.
+   * Starts gathering: {@code NEW -> GATHERING}. Returns at once; candidates follow through {@link
+   * #onLocalCandidate}, then {@code COMPLETE}, then a {@code null} candidate. Gathering always ends
+   * within the STUN gather timeout plus 100 ms, whatever the servers do.
    *
    * @throws IllegalStateException if called twice or after close
-   * @throws IceException (GATHER_FAILED) if no local address could be bound; the state stays
-   *     {@code NEW} and the gatherer can only be closed
+   * @throws IceException (GATHER_FAILED) if no local address could be bound; the state stays {@code
+   *     NEW} and the gatherer can only be closed
    */
   public void gather() {
     synchronized (lock) {
@@ -149,8 +154,13 @@ public final class IceGatherer implements AutoCloseable {
     } catch (RuntimeException e) {
       synchronized (lock) {
         if (state == IceGathererState.GATHERING) {
-          delivery.error(new IceCandidateError(null, null, 0, IceCandidateError.SERVER_UNREACHABLE,
-              "gathering could not start: " + e.getMessage()));
+          delivery.error(
+              new IceCandidateError(
+                  null,
+                  null,
+                  0,
+                  IceCandidateError.SERVER_UNREACHABLE,
+                  "gathering could not start: " + e.getMessage()));
           finish(false);
         }
       }
@@ -159,8 +169,8 @@ public final class IceGatherer implements AutoCloseable {
 
   /** Hands addresses and servers to the agent, then lets libnice gather. */
   private void start() {
-    GatherStart prepared = GatherStart.prepare(agent, plan, wants(false), wants(true),
-        settings.includeLoopback());
+    GatherStart prepared =
+        GatherStart.prepare(agent, plan, wants(false), wants(true), settings.includeLoopback());
 
     synchronized (lock) {
       if (state != IceGathererState.GATHERING) {
@@ -175,14 +185,15 @@ public final class IceGatherer implements AutoCloseable {
     }
 
     if (!agent.gather()) {
-      throw new IceException(IceException.Reason.GATHER_FAILED,
+      throw new IceException(
+          IceException.Reason.GATHER_FAILED,
           name + ": no local address could be bound: " + prepared.addresses());
     }
   }
 
   /**
-   * The ICE username fragment and password (RFC 8445 section 5.3): 16 and 32 ice-chars from
-   * {@link java.security.SecureRandom}, set on the agent and stable for the gatherer's life.
+   * The ICE username fragment and password (RFC 8445 section 5.3): 16 and 32 ice-chars from {@link
+   * java.security.SecureRandom}, set on the agent and stable for the gatherer's life.
    *
    * @throws IllegalStateException after close
    */
@@ -195,8 +206,8 @@ public final class IceGatherer implements AutoCloseable {
   }
 
   /**
-   * The candidates delivered so far, in delivery order, as an immutable list: empty while
-   * {@code NEW}, a snapshot while gathering, all of them once complete.
+   * The candidates delivered so far, in delivery order, as an immutable list: empty while {@code
+   * NEW}, a snapshot while gathering, all of them once complete.
    *
    * @throws IllegalStateException after close
    */
@@ -257,9 +268,9 @@ public final class IceGatherer implements AutoCloseable {
   }
 
   /**
-   * Completes with every candidate after the {@code null} candidate has been delivered, or
-   * with a {@link java.util.concurrent.CancellationException} if the gatherer is closed
-   * before gathering completes.
+   * Completes with every candidate after the {@code null} candidate has been delivered, or with a
+   * {@link java.util.concurrent.CancellationException} if the gatherer is closed before gathering
+   * completes.
    *
    * @throws IllegalStateException after close
    */
@@ -272,10 +283,10 @@ public final class IceGatherer implements AutoCloseable {
   }
 
   /**
-   * Prunes the candidates, closes every socket, releases TURN allocations and moves to
-   * {@code CLOSED}, with its state event as the last event. Idempotent; may be called from a
-   * handler; does not wait for handlers. A close that interrupts gathering drops the candidates
-   * not yet delivered and never delivers the {@code null} candidate.
+   * Prunes the candidates, closes every socket, releases TURN allocations and moves to {@code
+   * CLOSED}, with its state event as the last event. Idempotent; may be called from a handler; does
+   * not wait for handlers. A close that interrupts gathering drops the candidates not yet delivered
+   * and never delivers the {@code null} candidate.
    */
   @Override
   public void close() {
@@ -306,8 +317,8 @@ public final class IceGatherer implements AutoCloseable {
    * Closes like {@link #close()}, then returns only when every handler call of this gatherer,
    * running or queued, has returned.
    *
-   * @throws IllegalStateException if called from one of this gatherer's own handlers, which
-   *     would wait for itself; nothing is closed then
+   * @throws IllegalStateException if called from one of this gatherer's own handlers, which would
+   *     wait for itself; nothing is closed then
    */
   public void gracefulClose() {
     if (handlers.isCurrentThread()) {
@@ -381,9 +392,6 @@ public final class IceGatherer implements AutoCloseable {
     delivery.candidate(null);
     handlers.add(() -> complete.complete(all));
   }
-
-
-
 
   private void requireOpen(String call) {
     if (state == IceGathererState.CLOSED) {

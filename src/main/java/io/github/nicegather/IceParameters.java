@@ -3,8 +3,8 @@ package io.github.nicegather;
 import java.util.Objects;
 
 /**
- * The local ICE parameters a peer needs to check candidates: the username fragment and password
- * of RFC 8445 §5.3, and whether this agent is ICE-lite.
+ * The local ICE parameters a peer needs to check candidates: the username fragment and password of
+ * RFC 8445 §5.3, and whether this agent is ICE-lite.
  *
  * <p>Immutable and thread-safe. {@link #toString()} hides the password.
  *
@@ -34,7 +34,10 @@ public record IceParameters(String usernameFragment, String password, boolean ic
    */
   @Override
   public String toString() {
-    return "IceParameters[usernameFragment=" + usernameFragment
-        + ", password=<redacted>, iceLite=" + iceLite + "]";
+    return "IceParameters[usernameFragment="
+        + usernameFragment
+        + ", password=<redacted>, iceLite="
+        + iceLite
+        + "]";
   }
 }

@@ -6,14 +6,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A STUN or TURN server, as W3C {@code RTCIceServer} describes it: one or more URLs sharing one
- * set of credentials.
+ * A STUN or TURN server, as W3C {@code RTCIceServer} describes it: one or more URLs sharing one set
+ * of credentials.
  *
  * <p>Nothing is checked here; the gatherer factory validates all servers at once and reports every
  * problem together. Immutable and thread-safe. {@link #toString()} never shows the credential.
  *
- * @param urls {@code stun:}, {@code stuns:}, {@code turn:} or {@code turns:} URLs (RFC 7064,
- *     RFC 7065); null means none; null entries are kept so that validation can report them
+ * @param urls {@code stun:}, {@code stuns:}, {@code turn:} or {@code turns:} URLs (RFC 7064, RFC
+ *     7065); null means none; null entries are kept so that validation can report them
  * @param username the TURN username; may be null for STUN servers
  * @param credential the TURN password; may be null for STUN servers
  * @param credentialType how to read the credential; null means {@link IceCredentialType#PASSWORD}
@@ -66,7 +66,14 @@ public record IceServer(
   public String toString() {
     String shown = credential == null || credential.isEmpty() ? "<none>" : "<redacted>";
 
-    return "IceServer[urls=" + urls + ", username=" + username + ", credential=" + shown
-        + ", credentialType=" + credentialType + "]";
+    return "IceServer[urls="
+        + urls
+        + ", username="
+        + username
+        + ", credential="
+        + shown
+        + ", credentialType="
+        + credentialType
+        + "]";
   }
 }

@@ -6,19 +6,17 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Settings beyond the W3C options, after Pion's {@code SettingEngine}: which networks to gather
- * on, loopback candidates, the STUN wait and ICE-lite.
+ * Settings beyond the W3C options, after Pion's {@code SettingEngine}: which networks to gather on,
+ * loopback candidates, the STUN wait and ICE-lite.
  *
- * <p>A gatherer factory copies the settings once when it is created; changing the engine later
- * does not affect it. Mutable and not thread-safe: configure it from one thread, then hand it
- * over.
+ * <p>A gatherer factory copies the settings once when it is created; changing the engine later does
+ * not affect it. Mutable and not thread-safe: configure it from one thread, then hand it over.
  */
 public final class SettingEngine {
   private static final Duration MIN_STUN_TIMEOUT = Duration.ofMillis(100);
   private static final Duration MAX_STUN_TIMEOUT = Duration.ofSeconds(30);
 
-  private final EnumSet<NetworkType> networkTypes =
-      EnumSet.of(NetworkType.UDP4, NetworkType.UDP6);
+  private final EnumSet<NetworkType> networkTypes = EnumSet.of(NetworkType.UDP4, NetworkType.UDP6);
   private boolean includeLoopbackCandidate;
   // libnice's own wait before it gives up on a server is about this long.
   private Duration stunGatherTimeout = Duration.ofSeconds(2);
@@ -31,8 +29,8 @@ public final class SettingEngine {
    * Chooses the network types to gather on; duplicates are ignored.
    *
    * @param types at least one network type, no nulls
-   * @throws IceException with reason {@link IceException.Reason#INVALID_OPTION} if none is given
-   *     or one is null
+   * @throws IceException with reason {@link IceException.Reason#INVALID_OPTION} if none is given or
+   *     one is null
    */
   public void setNetworkTypes(NetworkType... types) {
     if (types == null || types.length == 0) {
@@ -51,8 +49,8 @@ public final class SettingEngine {
   }
 
   /**
-   * Chooses whether loopback addresses become host candidates; off by default, as a peer
-   * elsewhere cannot reach them.
+   * Chooses whether loopback addresses become host candidates; off by default, as a peer elsewhere
+   * cannot reach them.
    *
    * @param include true to gather on loopback interfaces too
    */
@@ -64,8 +62,8 @@ public final class SettingEngine {
    * Sets how long gathering waits for STUN and TURN servers before it completes without them.
    *
    * @param timeout 100 ms to 30 s inclusive; the default is 2 s
-   * @throws IceException with reason {@link IceException.Reason#INVALID_OPTION} naming the value
-   *     if it is null or out of range
+   * @throws IceException with reason {@link IceException.Reason#INVALID_OPTION} naming the value if
+   *     it is null or out of range
    */
   public void setStunGatherTimeout(Duration timeout) {
     if (timeout == null) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A frozen copy of a {@link SettingEngine}, taken when a gatherer factory is created so that
- * later changes to the engine leave existing gatherers alone.
+ * A frozen copy of a {@link SettingEngine}, taken when a gatherer factory is created so that later
+ * changes to the engine leave existing gatherers alone.
  *
  * <p>Immutable and thread-safe.
  *

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The NAT bed that ci/bed builds, as the tests see it: its addresses and credentials, read from
- * the bed.env it writes. Tests that need it call {@link #require()} first.
+ * The NAT bed that ci/bed builds, as the tests see it: its addresses and credentials, read from the
+ * bed.env it writes. Tests that need it call {@link #require()} first.
  */
 final class Bed {
   private static final Path ENV =

@@ -19,17 +19,20 @@ class BedGatheringTest {
   void hostOnlyGivesOneUdpHostCandidatePerLanAddress() throws Exception {
     Gathered g = Gathered.run(IceApi.create(), IceGatherOptions.builder().build());
 
-    assertThat(g.candidates()).extracting(IceCandidate::address)
+    assertThat(g.candidates())
+        .extracting(IceCandidate::address)
         .containsExactlyInAnyOrder(Bed.LAN_V4, Bed.LAN_V6);
-    assertThat(g.candidates()).allSatisfy(c -> {
-      assertThat(c.type()).isEqualTo(IceCandidateType.HOST);
-      assertThat(c.protocol()).isEqualTo(IceProtocol.UDP);
-      assertThat(c.component()).isEqualTo(1);
-      assertThat(c.relatedAddress()).isNull();
-      assertThat(c.relatedPort()).isZero();
-      assertThat(c.tcpType()).isNull();
-      assertThat(c.port()).isBetween(1, 65535);
-    });
+    assertThat(g.candidates())
+        .allSatisfy(
+            c -> {
+              assertThat(c.type()).isEqualTo(IceCandidateType.HOST);
+              assertThat(c.protocol()).isEqualTo(IceProtocol.UDP);
+              assertThat(c.component()).isEqualTo(1);
+              assertThat(c.relatedAddress()).isNull();
+              assertThat(c.relatedPort()).isZero();
+              assertThat(c.tcpType()).isNull();
+              assertThat(c.port()).isBetween(1, 65535);
+            });
     assertThat(g.errors()).isEmpty();
   }
 
@@ -86,27 +89,31 @@ class BedGatheringTest {
 
   @Test
   void noHostPolicyShowsNoHostCandidateAndHidesTheBase() throws Exception {
-    IceGatherOptions options = IceGatherOptions.builder()
-        .addIceServer(Bed.turnServer("udp"))
-        .gatherPolicy(IceGatherPolicy.NO_HOST)
-        .build();
+    IceGatherOptions options =
+        IceGatherOptions.builder()
+            .addIceServer(Bed.turnServer("udp"))
+            .gatherPolicy(IceGatherPolicy.NO_HOST)
+            .build();
     Gathered g = Gathered.run(IceApi.create(), options);
 
-    assertThat(g.candidates()).extracting(IceCandidate::type)
+    assertThat(g.candidates())
+        .extracting(IceCandidate::type)
         .containsExactlyInAnyOrder(IceCandidateType.SRFLX, IceCandidateType.RELAY);
     assertHidesHostAddresses(g.candidates());
   }
 
   @Test
   void relayPolicyShowsOnlyRelayCandidatesAndHidesTheBase() throws Exception {
-    IceGatherOptions options = IceGatherOptions.builder()
-        .addIceServer(Bed.turnServer("udp"))
-        .addIceServer(IceServer.of(Bed.stun()))
-        .gatherPolicy(IceGatherPolicy.RELAY)
-        .build();
+    IceGatherOptions options =
+        IceGatherOptions.builder()
+            .addIceServer(Bed.turnServer("udp"))
+            .addIceServer(IceServer.of(Bed.stun()))
+            .gatherPolicy(IceGatherPolicy.RELAY)
+            .build();
     Gathered g = Gathered.run(IceApi.create(), options);
 
-    assertThat(g.candidates()).extracting(IceCandidate::type)
+    assertThat(g.candidates())
+        .extracting(IceCandidate::type)
         .containsExactly(IceCandidateType.RELAY);
     assertHidesHostAddresses(g.candidates());
     assertThat(g.candidates().get(0).toSdp()).endsWith("typ relay raddr 0.0.0.0 rport 0");
@@ -120,7 +127,8 @@ class BedGatheringTest {
     engine.setNetworkTypes(NetworkType.UDP4, NetworkType.TCP4);
     Gathered g = Gathered.run(IceApi.create(engine), IceGatherOptions.builder().build());
 
-    assertThat(g.candidates()).extracting(IceCandidate::toString)
+    assertThat(g.candidates())
+        .extracting(IceCandidate::toString)
         .anyMatch(s -> s.startsWith(HOST_V4 + Bed.LAN_V4 + ":"))
         .contains("tcp4 host " + Bed.LAN_V4 + ":9 tcptype active")
         .anyMatch(s -> s.startsWith("tcp4 host " + Bed.LAN_V4) && s.endsWith("tcptype passive"))
@@ -143,7 +151,8 @@ class BedGatheringTest {
     engine.setIncludeLoopbackCandidate(true);
     Gathered with = Gathered.run(IceApi.create(engine), IceGatherOptions.builder().build());
 
-    assertThat(with.candidates()).extracting(IceCandidate::address)
+    assertThat(with.candidates())
+        .extracting(IceCandidate::address)
         .containsExactlyInAnyOrder(Bed.LAN_V4, "127.0.0.1");
   }
 
@@ -151,13 +160,15 @@ class BedGatheringTest {
   void aMappingReportedByStunAndByTurnShowsOnceAndTcpGetsNoInventedSrflx() throws Exception {
     SettingEngine engine = new SettingEngine();
     engine.setNetworkTypes(NetworkType.UDP4, NetworkType.TCP4);
-    IceGatherOptions options = IceGatherOptions.builder()
-        .addIceServer(IceServer.of(Bed.stun()))
-        .addIceServer(Bed.turnServer("udp"))
-        .build();
+    IceGatherOptions options =
+        IceGatherOptions.builder()
+            .addIceServer(IceServer.of(Bed.stun()))
+            .addIceServer(Bed.turnServer("udp"))
+            .build();
     Gathered g = Gathered.run(IceApi.create(engine), options);
 
-    assertThat(g.ofType(IceCandidateType.SRFLX)).singleElement()
+    assertThat(g.ofType(IceCandidateType.SRFLX))
+        .singleElement()
         .satisfies(c -> assertThat(c.toString()).startsWith("udp4 srflx " + Bed.NAT_V4 + ":"));
     assertThat(g.ofType(IceCandidateType.RELAY)).hasSize(1);
   }
@@ -167,12 +178,15 @@ class BedGatheringTest {
   }
 
   private static void assertHidesHostAddresses(List<IceCandidate> candidates) {
-    assertThat(candidates).isNotEmpty().allSatisfy(c -> {
-      assertThat(c.relatedAddress()).isIn("0.0.0.0", "::");
-      assertThat(c.relatedPort()).isZero();
-      assertThat(c.toString() + c.toSdp() + c.toJson())
-          .doesNotContain(Bed.LAN_V4).doesNotContain(Bed.LAN_V6);
-    });
+    assertThat(candidates)
+        .isNotEmpty()
+        .allSatisfy(
+            c -> {
+              assertThat(c.relatedAddress()).isIn("0.0.0.0", "::");
+              assertThat(c.relatedPort()).isZero();
+              assertThat(c.toString() + c.toSdp() + c.toJson())
+                  .doesNotContain(Bed.LAN_V4)
+                  .doesNotContain(Bed.LAN_V6);
+            });
   }
-
 }

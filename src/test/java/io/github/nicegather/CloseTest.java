@@ -19,20 +19,22 @@ class CloseTest {
   void closeDuringGatheringReleasesTheTurnAllocationAndDeliversNoEnd() throws Exception {
     Bed.require();
     long releasedBefore = releasedAllocations();
-    IceGatherOptions options = IceGatherOptions.builder()
-        .addIceServer(Bed.turnServer("udp"))
-        // A silent STUN server keeps gathering going after the relay has arrived.
-        .addIceServer(IceServer.of("stun:" + Bed.SERVER_V4 + ":" + Bed.CLOSED_PORT))
-        .build();
+    IceGatherOptions options =
+        IceGatherOptions.builder()
+            .addIceServer(Bed.turnServer("udp"))
+            // A silent STUN server keeps gathering going after the relay has arrived.
+            .addIceServer(IceServer.of("stun:" + Bed.SERVER_V4 + ":" + Bed.CLOSED_PORT))
+            .build();
     IceGatherer gatherer = IceApi.create().newIceGatherer(options);
     Recorder recorder = Recorder.attach(gatherer);
     CompletableFuture<List<IceCandidate>> complete = gatherer.gatheringComplete();
     CountDownLatch relay = new CountDownLatch(1);
-    gatherer.onLocalCandidate(c -> {
-      if (c != null && c.type() == IceCandidateType.RELAY) {
-        relay.countDown();
-      }
-    });
+    gatherer.onLocalCandidate(
+        c -> {
+          if (c != null && c.type() == IceCandidateType.RELAY) {
+            relay.countDown();
+          }
+        });
 
     gatherer.gather();
     assertThat(relay.await(5, TimeUnit.SECONDS)).isTrue();
@@ -55,12 +57,13 @@ class CloseTest {
         IceGatherOptions.builder().addIceServer(IceServer.of("stun:127.0.0.1:9")).build();
     IceGatherer gatherer = IceApi.create().newIceGatherer(options);
     Recorder recorder = Recorder.attach(gatherer);
-    gatherer.onStateChange(s -> {
-      if (s == IceGathererState.GATHERING) {
-        gatherer.close();
-      }
-      recorder.record("state", s);
-    });
+    gatherer.onStateChange(
+        s -> {
+          if (s == IceGathererState.GATHERING) {
+            gatherer.close();
+          }
+          recorder.record("state", s);
+        });
 
     gatherer.gather();
     recorder.awaitClosed(5);
@@ -75,12 +78,13 @@ class CloseTest {
     IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
     CountDownLatch inHandler = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    gatherer.onStateChange(s -> {
-      if (s == IceGathererState.GATHERING) {
-        inHandler.countDown();
-        Waits.await(release);
-      }
-    });
+    gatherer.onStateChange(
+        s -> {
+          if (s == IceGathererState.GATHERING) {
+            inHandler.countDown();
+            Waits.await(release);
+          }
+        });
 
     gatherer.gather();
     assertThat(inHandler.await(5, TimeUnit.SECONDS)).isTrue();
@@ -97,14 +101,15 @@ class CloseTest {
     CountDownLatch started = new CountDownLatch(1);
     AtomicBoolean finished = new AtomicBoolean();
     List<IceGathererState> states = new CopyOnWriteArrayList<>();
-    gatherer.onStateChange(s -> {
-      states.add(s);
-      if (s == IceGathererState.GATHERING) {
-        started.countDown();
-        Waits.sleep(300);
-        finished.set(true);
-      }
-    });
+    gatherer.onStateChange(
+        s -> {
+          states.add(s);
+          if (s == IceGathererState.GATHERING) {
+            started.countDown();
+            Waits.sleep(300);
+            finished.set(true);
+          }
+        });
 
     gatherer.gather();
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -118,23 +123,25 @@ class CloseTest {
   void gracefulCloseFromItsOwnHandlerThrowsAtOnceAndClosesNothing() throws Exception {
     IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
     CompletableFuture<Throwable> thrown = new CompletableFuture<>();
-    gatherer.onStateChange(s -> {
-      if (s == IceGathererState.GATHERING) {
-        try {
-          gatherer.gracefulClose();
-          thrown.complete(null);
-        } catch (Throwable t) {
-          thrown.complete(t);
-        }
-      }
-    });
+    gatherer.onStateChange(
+        s -> {
+          if (s == IceGathererState.GATHERING) {
+            try {
+              gatherer.gracefulClose();
+              thrown.complete(null);
+            } catch (Throwable t) {
+              thrown.complete(t);
+            }
+          }
+        });
 
     gatherer.gather();
 
     assertThat(thrown.get(5, TimeUnit.SECONDS))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage(gatherer.name()
-            + ": gracefulClose() from its own handler would wait for itself; use close()");
+        .hasMessage(
+            gatherer.name()
+                + ": gracefulClose() from its own handler would wait for itself; use close()");
     assertThat(gatherer.gatheringComplete().get(5, TimeUnit.SECONDS)).isNotEmpty();
     gatherer.close();
   }
@@ -144,12 +151,13 @@ class CloseTest {
     IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
     CountDownLatch hold = new CountDownLatch(1);
     Recorder recorder = Recorder.attach(gatherer);
-    gatherer.onStateChange(s -> {
-      if (s == IceGathererState.GATHERING) {
-        Waits.await(hold);
-      }
-      recorder.record("state", s);
-    });
+    gatherer.onStateChange(
+        s -> {
+          if (s == IceGathererState.GATHERING) {
+            Waits.await(hold);
+          }
+          recorder.record("state", s);
+        });
 
     gatherer.gather();
     List<IceCandidate> all = awaitComplete(gatherer);
@@ -189,5 +197,4 @@ class CloseTest {
 
     return released;
   }
-
 }

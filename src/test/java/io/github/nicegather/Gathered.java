@@ -14,9 +14,12 @@ record Gathered(Recorder recorder, List<IceCandidate> candidates, double millisT
       gatherer.gather();
       recorder.awaitEnd(10);
 
-      long completeAt = recorder.snapshot().stream()
-          .filter(e -> e.value() == IceGathererState.COMPLETE)
-          .findFirst().orElseThrow().nanos();
+      long completeAt =
+          recorder.snapshot().stream()
+              .filter(e -> e.value() == IceGathererState.COMPLETE)
+              .findFirst()
+              .orElseThrow()
+              .nanos();
       assertThat(gatherer.getLocalCandidates()).isEqualTo(recorder.candidates());
 
       return new Gathered(recorder, recorder.candidates(), (completeAt - start) / 1e6);

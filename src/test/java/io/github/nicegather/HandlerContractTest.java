@@ -18,8 +18,8 @@ class HandlerContractTest {
   @Test
   void gatheringComesFirstThenCandidatesThenCompleteThenNullLast() throws Exception {
     Gathered g = Gathered.run(IceApi.create(), IceGatherOptions.builder().build());
-    List<String> sequence = g.recorder().sequence().stream()
-        .takeWhile(kind -> !kind.equals("state:closed")).toList();
+    List<String> sequence =
+        g.recorder().sequence().stream().takeWhile(kind -> !kind.equals("state:closed")).toList();
 
     List<String> expected = new ArrayList<>();
     expected.add("state:gathering");
@@ -35,24 +35,27 @@ class HandlerContractTest {
     IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
     Recorder recorder = Recorder.attach(gatherer);
     List<Integer> seenByFirstHandler = new CopyOnWriteArrayList<>();
-    gatherer.onLocalCandidate(c -> {
-      recorder.record("candidate", c);
-      Waits.sleep(20);
-    });
-    gatherer.onStateChange(s -> {
-      if (s == IceGathererState.GATHERING) {
-        // Host candidates are gathered inside gather(): they are all there before any handler.
-        seenByFirstHandler.add(gatherer.getLocalCandidates().size());
-      }
-      recorder.record("state", s);
-    });
+    gatherer.onLocalCandidate(
+        c -> {
+          recorder.record("candidate", c);
+          Waits.sleep(20);
+        });
+    gatherer.onStateChange(
+        s -> {
+          if (s == IceGathererState.GATHERING) {
+            // Host candidates are gathered inside gather(): they are all there before any handler.
+            seenByFirstHandler.add(gatherer.getLocalCandidates().size());
+          }
+          recorder.record("state", s);
+        });
 
     gatherer.gather();
     List<IceCandidate> all = gatherer.gatheringComplete().get(5, TimeUnit.SECONDS);
     gatherer.gracefulClose();
 
     assertThat(seenByFirstHandler).containsExactly(all.size());
-    assertThat(recorder.snapshot()).hasSize(all.size() + 4)
+    assertThat(recorder.snapshot())
+        .hasSize(all.size() + 4)
         .allSatisfy(e -> assertThat(e.thread()).startsWith("nicegather-handler-"));
     assertThat(recorder.overlaps).hasValue(0);
   }
@@ -62,21 +65,23 @@ class HandlerContractTest {
     IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
     List<Object> seen = new CopyOnWriteArrayList<>();
     CountDownLatch closed = new CountDownLatch(1);
-    gatherer.onLocalCandidate(c -> {
-      if (c != null) {
-        seen.add(gatherer.getLocalCandidates().contains(c));
-        seen.add(gatherer.getLocalParameters().usernameFragment().length());
-      }
-    });
-    gatherer.onStateChange(s -> {
-      seen.add(gatherer.state());
-      if (s == IceGathererState.COMPLETE) {
-        gatherer.close();
-      }
-      if (s == IceGathererState.CLOSED) {
-        closed.countDown();
-      }
-    });
+    gatherer.onLocalCandidate(
+        c -> {
+          if (c != null) {
+            seen.add(gatherer.getLocalCandidates().contains(c));
+            seen.add(gatherer.getLocalParameters().usernameFragment().length());
+          }
+        });
+    gatherer.onStateChange(
+        s -> {
+          seen.add(gatherer.state());
+          if (s == IceGathererState.COMPLETE) {
+            gatherer.close();
+          }
+          if (s == IceGathererState.CLOSED) {
+            closed.countDown();
+          }
+        });
 
     gatherer.gather();
 
@@ -88,35 +93,42 @@ class HandlerContractTest {
   @Test
   void aThrowingHandlerIsLoggedWithTheGatherersNameAndDeliveryGoesOn() throws Exception {
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger logger = Logger.getLogger("io.github.nicegather");
     logger.addHandler(capture);
-    try (IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
+    try (IceGatherer gatherer =
+        IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
       List<IceCandidate> after = new CopyOnWriteArrayList<>();
-      gatherer.onLocalCandidate(c -> {
-        after.add(c);
-        throw new IllegalStateException("handler bug");
-      });
+      gatherer.onLocalCandidate(
+          c -> {
+            after.add(c);
+            throw new IllegalStateException("handler bug");
+          });
       gatherer.gather();
       List<IceCandidate> all = gatherer.gatheringComplete().get(5, TimeUnit.SECONDS);
 
       assertThat(after).hasSize(all.size() + 1).endsWith((IceCandidate) null);
-      assertThat(logged).hasSize(all.size() + 1).allSatisfy(r -> {
-        assertThat(r.getLevel()).isEqualTo(Level.WARNING);
-        assertThat(r.getMessage()).isEqualTo("handler of gatherer " + gatherer.name() + " threw");
-        assertThat(r.getThrown()).hasMessage("handler bug");
-      });
+      assertThat(logged)
+          .hasSize(all.size() + 1)
+          .allSatisfy(
+              r -> {
+                assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+                assertThat(r.getMessage())
+                    .isEqualTo("handler of gatherer " + gatherer.name() + " threw");
+                assertThat(r.getThrown()).hasMessage("handler bug");
+              });
     } finally {
       logger.removeHandler(capture);
     }
@@ -126,13 +138,15 @@ class HandlerContractTest {
   void aHandlerCanBeReplacedWhileEventsFlow() throws Exception {
     SettingEngine engine = new SettingEngine();
     engine.setNetworkTypes(NetworkType.UDP4, NetworkType.UDP6, NetworkType.TCP4);
-    try (IceGatherer gatherer = IceApi.create(engine).newIceGatherer(IceGatherOptions.builder().build())) {
+    try (IceGatherer gatherer =
+        IceApi.create(engine).newIceGatherer(IceGatherOptions.builder().build())) {
       List<Object> first = new CopyOnWriteArrayList<>();
       List<Object> second = new CopyOnWriteArrayList<>();
-      gatherer.onLocalCandidate(c -> {
-        first.add(c);
-        gatherer.onLocalCandidate(second::add);
-      });
+      gatherer.onLocalCandidate(
+          c -> {
+            first.add(c);
+            gatherer.onLocalCandidate(second::add);
+          });
       gatherer.gather();
       List<IceCandidate> all = gatherer.gatheringComplete().get(5, TimeUnit.SECONDS);
 
@@ -158,5 +172,4 @@ class HandlerContractTest {
       stuck.gracefulClose();
     }
   }
-
 }

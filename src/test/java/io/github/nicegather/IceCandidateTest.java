@@ -13,41 +13,47 @@ import org.junit.jupiter.api.Test;
 class IceCandidateTest {
   private static final IceCandidate HOST_V4 =
       new IceCandidate("1", 2130706431L, "10.0.0.1", UDP, 5000, HOST, 1, null, 0, null);
-  private static final IceCandidate SRFLX_V4 = new IceCandidate(
-      "2", 1694498815L, "203.0.113.5", UDP, 5000, SRFLX, 1, "10.0.0.1", 5000, null);
-  private static final IceCandidate RELAY_V4 = new IceCandidate(
-      "3", 16777215L, "198.51.100.7", UDP, 49152, RELAY, 1, "203.0.113.5", 5000, null);
+  private static final IceCandidate SRFLX_V4 =
+      new IceCandidate(
+          "2", 1694498815L, "203.0.113.5", UDP, 5000, SRFLX, 1, "10.0.0.1", 5000, null);
+  private static final IceCandidate RELAY_V4 =
+      new IceCandidate(
+          "3", 16777215L, "198.51.100.7", UDP, 49152, RELAY, 1, "203.0.113.5", 5000, null);
   private static final IceCandidate HOST_V6 =
       new IceCandidate("4", 2130706431L, "fd00::2", UDP, 5000, HOST, 1, null, 0, null);
   private static final IceCandidate TCP_PASSIVE =
       new IceCandidate("5", 1671430143L, "10.0.0.1", TCP, 5001, HOST, 1, null, 0, "passive");
   private static final IceCandidate TCP_ACTIVE_V6 =
       new IceCandidate("6", 1675624447L, "fd00::2", TCP, 9, HOST, 1, null, 0, "active");
-  private static final IceCandidate ZONED_SRFLX = new IceCandidate(
-      "7", 1694498815L, "fe80::1%eth0", UDP, 5000, SRFLX, 1, "fe80::2%eth0", 4000, null);
+  private static final IceCandidate ZONED_SRFLX =
+      new IceCandidate(
+          "7", 1694498815L, "fe80::1%eth0", UDP, 5000, SRFLX, 1, "fe80::2%eth0", 4000, null);
 
   @Test
   void hostV4() {
     assertThat(HOST_V4).hasToString("udp4 host 10.0.0.1:5000");
     assertThat(HOST_V4.toSdp()).isEqualTo("candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host");
-    assertThat(HOST_V4.toJson()).isEqualTo(
-        "{\"candidate\":\"candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host\","
-            + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":null}");
+    assertThat(HOST_V4.toJson())
+        .isEqualTo(
+            "{\"candidate\":\"candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host\","
+                + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":null}");
     assertThat(HOST_V4.networkType()).isEqualTo(NetworkType.UDP4);
   }
 
   @Test
   void srflxV4PrintsItsRelatedAddress() {
     assertThat(SRFLX_V4).hasToString("udp4 srflx 203.0.113.5:5000 related 10.0.0.1:5000");
-    assertThat(SRFLX_V4.toSdp()).isEqualTo(
-        "candidate:2 1 udp 1694498815 203.0.113.5 5000 typ srflx raddr 10.0.0.1 rport 5000");
+    assertThat(SRFLX_V4.toSdp())
+        .isEqualTo(
+            "candidate:2 1 udp 1694498815 203.0.113.5 5000 typ srflx raddr 10.0.0.1 rport 5000");
   }
 
   @Test
   void relayPrintsItsRelatedAddress() {
     assertThat(RELAY_V4).hasToString("udp4 relay 198.51.100.7:49152 related 203.0.113.5:5000");
-    assertThat(RELAY_V4.toSdp()).isEqualTo(
-        "candidate:3 1 udp 16777215 198.51.100.7 49152 typ relay raddr 203.0.113.5 rport 5000");
+    assertThat(RELAY_V4.toSdp())
+        .isEqualTo(
+            "candidate:3 1 udp 16777215 198.51.100.7 49152 typ relay raddr 203.0.113.5 rport 5000");
   }
 
   @Test
@@ -72,25 +78,27 @@ class IceCandidateTest {
   void sdpDropsTheIpv6ZoneButToStringKeepsIt() {
     assertThat(ZONED_SRFLX)
         .hasToString("udp6 srflx [fe80::1%eth0]:5000 related [fe80::2%eth0]:4000");
-    assertThat(ZONED_SRFLX.toSdp()).isEqualTo(
-        "candidate:7 1 udp 1694498815 fe80::1 5000 typ srflx raddr fe80::2 rport 4000");
+    assertThat(ZONED_SRFLX.toSdp())
+        .isEqualTo("candidate:7 1 udp 1694498815 fe80::1 5000 typ srflx raddr fe80::2 rport 4000");
   }
 
   @Test
   void jsonEscapesQuotesBackslashesAndControlCharacters() {
     String json = HOST_V4.toJson("a\"b\\c\n", 3, "uf\u0001\u007f");
 
-    assertThat(json).isEqualTo(
-        "{\"candidate\":\"candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host\","
-            + "\"sdpMid\":\"a\\\"b\\\\c\\u000a\",\"sdpMLineIndex\":3,"
-            + "\"usernameFragment\":\"uf\\u0001\\u007f\"}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"candidate\":\"candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host\","
+                + "\"sdpMid\":\"a\\\"b\\\\c\\u000a\",\"sdpMLineIndex\":3,"
+                + "\"usernameFragment\":\"uf\\u0001\\u007f\"}");
   }
 
   @Test
   void jsonWritesNullsAsJsonNull() {
-    assertThat(HOST_V4.toJson(null, 0, "Ab+/")).isEqualTo(
-        "{\"candidate\":\"candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host\","
-            + "\"sdpMid\":null,\"sdpMLineIndex\":0,\"usernameFragment\":\"Ab+/\"}");
+    assertThat(HOST_V4.toJson(null, 0, "Ab+/"))
+        .isEqualTo(
+            "{\"candidate\":\"candidate:1 1 udp 2130706431 10.0.0.1 5000 typ host\","
+                + "\"sdpMid\":null,\"sdpMLineIndex\":0,\"usernameFragment\":\"Ab+/\"}");
   }
 
   @Test
@@ -132,9 +140,10 @@ class IceCandidateTest {
         new IceCandidateError("turn:10.0.0.1:3478?transport=udp", null, 0, 701, "no response");
 
     assertThat(error).hasToString("701 turn:10.0.0.1:3478?transport=udp: no response");
-    assertThat(error.toJson()).isEqualTo(
-        "{\"url\":\"turn:10.0.0.1:3478?transport=udp\",\"address\":null,\"port\":null,"
-            + "\"errorCode\":701,\"errorText\":\"no response\"}");
+    assertThat(error.toJson())
+        .isEqualTo(
+            "{\"url\":\"turn:10.0.0.1:3478?transport=udp\",\"address\":null,\"port\":null,"
+                + "\"errorCode\":701,\"errorText\":\"no response\"}");
   }
 
   @Test
@@ -142,9 +151,10 @@ class IceCandidateTest {
     IceCandidateError error =
         new IceCandidateError("turn:h", "192.0.2.2", 50000, 401, "Unauthorized \"x\"");
 
-    assertThat(error.toJson()).isEqualTo(
-        "{\"url\":\"turn:h\",\"address\":\"192.0.2.2\",\"port\":50000,"
-            + "\"errorCode\":401,\"errorText\":\"Unauthorized \\\"x\\\"\"}");
+    assertThat(error.toJson())
+        .isEqualTo(
+            "{\"url\":\"turn:h\",\"address\":\"192.0.2.2\",\"port\":50000,"
+                + "\"errorCode\":401,\"errorText\":\"Unauthorized \\\"x\\\"\"}");
   }
 
   @Test

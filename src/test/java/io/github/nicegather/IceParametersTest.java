@@ -11,8 +11,9 @@ class IceParametersTest {
     IceParameters parameters =
         new IceParameters("Ufrag+Ab/1234567", "Pelican-55d0-PASSWORD-0123456789", false);
 
-    assertThat(parameters).hasToString(
-        "IceParameters[usernameFragment=Ufrag+Ab/1234567, password=<redacted>, iceLite=false]");
+    assertThat(parameters)
+        .hasToString(
+            "IceParameters[usernameFragment=Ufrag+Ab/1234567, password=<redacted>, iceLite=false]");
     assertThat(parameters.toString()).doesNotContain("Pelican");
   }
 

@@ -15,17 +15,20 @@ class IceServerTest {
   void toStringRedactsTheCredential() {
     IceServer server = IceServer.of(List.of("turn:h"), "alice", SECRET);
 
-    assertThat(server).hasToString(
-        "IceServer[urls=[turn:h], username=alice, credential=<redacted>, credentialType=password]");
+    assertThat(server)
+        .hasToString(
+            "IceServer[urls=[turn:h], username=alice, credential=<redacted>, credentialType=password]");
     assertThat(server.toString()).doesNotContain(SECRET);
   }
 
   @Test
   void toStringSaysNoneWithoutCredential() {
-    assertThat(IceServer.of("stun:h")).hasToString(
-        "IceServer[urls=[stun:h], username=null, credential=<none>, credentialType=password]");
-    assertThat(IceServer.of(List.of("turn:h"), "bob", "")).hasToString(
-        "IceServer[urls=[turn:h], username=bob, credential=<none>, credentialType=password]");
+    assertThat(IceServer.of("stun:h"))
+        .hasToString(
+            "IceServer[urls=[stun:h], username=null, credential=<none>, credentialType=password]");
+    assertThat(IceServer.of(List.of("turn:h"), "bob", ""))
+        .hasToString(
+            "IceServer[urls=[turn:h], username=bob, credential=<none>, credentialType=password]");
   }
 
   @Test
@@ -64,12 +67,13 @@ class IceServerTest {
   void builderCollectsServersPolicyAndPoolSize() {
     IceServer stun = IceServer.of("stun:a");
     IceServer turn = IceServer.of(List.of("turn:b"), "u", SECRET);
-    IceGatherOptions.Builder builder = IceGatherOptions.builder()
-        .iceServers(List.of(stun))
-        .addIceServer(turn)
-        .addIceServer(null)
-        .gatherPolicy(IceGatherPolicy.RELAY)
-        .candidatePoolSize(300);
+    IceGatherOptions.Builder builder =
+        IceGatherOptions.builder()
+            .iceServers(List.of(stun))
+            .addIceServer(turn)
+            .addIceServer(null)
+            .gatherPolicy(IceGatherPolicy.RELAY)
+            .candidatePoolSize(300);
 
     IceGatherOptions options = builder.build();
     builder.iceServers(null);
@@ -105,7 +109,8 @@ class IceServerTest {
   @Test
   void gatherPolicyParseNamesTheBadValue() {
     assertThatThrownBy(() -> IceGatherPolicy.parse("no_host"))
-        .isInstanceOfSatisfying(IceException.class,
+        .isInstanceOfSatisfying(
+            IceException.class,
             e -> assertThat(e.reason()).isEqualTo(IceException.Reason.INVALID_OPTION))
         .hasMessage("gatherPolicy: unknown value \"no_host\", expected all, relay or nohost");
     assertThatThrownBy(() -> IceGatherPolicy.parse(null))

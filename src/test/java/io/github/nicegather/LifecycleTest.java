@@ -16,7 +16,8 @@ class LifecycleTest {
 
   @Test
   void aNewGathererIsNewWithStableParametersSetOnTheAgent() {
-    try (IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
+    try (IceGatherer gatherer =
+        IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
       IceParameters parameters = gatherer.getLocalParameters();
 
       assertThat(gatherer.state()).isEqualTo(IceGathererState.NEW);
@@ -36,9 +37,11 @@ class LifecycleTest {
     engine.setLite(true);
     Gathered g = Gathered.run(IceApi.create(engine), IceGatherOptions.builder().build());
 
-    assertThat(g.candidates()).isNotEmpty()
+    assertThat(g.candidates())
+        .isNotEmpty()
         .allSatisfy(c -> assertThat(c.type()).isEqualTo(IceCandidateType.HOST));
-    try (IceGatherer gatherer = IceApi.create(engine).newIceGatherer(IceGatherOptions.builder().build())) {
+    try (IceGatherer gatherer =
+        IceApi.create(engine).newIceGatherer(IceGatherOptions.builder().build())) {
       assertThat(gatherer.getLocalParameters().iceLite()).isTrue();
     }
   }
@@ -46,10 +49,11 @@ class LifecycleTest {
   @Test
   void aRejectedConfigurationCreatesNothingNative() throws Exception {
     Natives.awaitIdle();
-    IceGatherOptions bad = IceGatherOptions.builder()
-        .addIceServer(IceServer.of("stun:"))
-        .candidatePoolSize(256)
-        .build();
+    IceGatherOptions bad =
+        IceGatherOptions.builder()
+            .addIceServer(IceServer.of("stun:"))
+            .candidatePoolSize(256)
+            .build();
 
     assertThatThrownBy(() -> IceApi.create().newIceGatherer(bad))
         .isInstanceOf(IceException.class)
@@ -74,7 +78,8 @@ class LifecycleTest {
 
   @Test
   void aSecondGatherThrowsAndLeavesTheStateAlone() throws Exception {
-    try (IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
+    try (IceGatherer gatherer =
+        IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
       gatherer.gather();
       gatherer.gatheringComplete().get(5, TimeUnit.SECONDS);
 
@@ -90,14 +95,15 @@ class LifecycleTest {
     IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build());
     gatherer.close();
 
-    List<Runnable> calls = List.of(
-        gatherer::gather,
-        gatherer::getLocalParameters,
-        gatherer::getLocalCandidates,
-        () -> gatherer.onLocalCandidate(c -> {}),
-        () -> gatherer.onStateChange(s -> {}),
-        () -> gatherer.onCandidateError(e -> {}),
-        gatherer::gatheringComplete);
+    List<Runnable> calls =
+        List.of(
+            gatherer::gather,
+            gatherer::getLocalParameters,
+            gatherer::getLocalCandidates,
+            () -> gatherer.onLocalCandidate(c -> {}),
+            () -> gatherer.onStateChange(s -> {}),
+            () -> gatherer.onCandidateError(e -> {}),
+            gatherer::gatheringComplete);
     for (Runnable call : calls) {
       assertThatThrownBy(call::run)
           .isInstanceOf(IllegalStateException.class)
@@ -126,7 +132,8 @@ class LifecycleTest {
 
   @Test
   void localCandidatesAreAnImmutableSnapshotInDeliveryOrder() throws Exception {
-    try (IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
+    try (IceGatherer gatherer =
+        IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
       Recorder recorder = Recorder.attach(gatherer);
       gatherer.gather();
       recorder.awaitEnd(5);

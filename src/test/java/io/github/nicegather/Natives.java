@@ -16,8 +16,12 @@ final class Natives {
     long until = System.nanoTime() + 10_000_000_000L;
     while (NativeAgent.liveCount() != 0 || EventPump.registered() != 0) {
       if (System.nanoTime() > until) {
-        throw new AssertionError("native agents still alive: " + NativeAgent.liveCount()
-            + " in the shim, " + EventPump.registered() + " routed");
+        throw new AssertionError(
+            "native agents still alive: "
+                + NativeAgent.liveCount()
+                + " in the shim, "
+                + EventPump.registered()
+                + " routed");
       }
       Thread.sleep(10);
     }

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Attaches to every handler of a gatherer and records what arrives, in order, with the thread
- * and the time, and whether two handler calls ever overlapped.
+ * Attaches to every handler of a gatherer and records what arrives, in order, with the thread and
+ * the time, and whether two handler calls ever overlapped.
  */
 final class Recorder {
   /** One delivered event: a state, a candidate (null for the end), or an error. */
@@ -84,8 +84,11 @@ final class Recorder {
   /** The kinds in order, with states and the end spelled out: "state:gathering", "null". */
   List<String> sequence() {
     return snapshot().stream()
-        .map(e -> e.kind().equals("state") ? "state:" + e.value()
-            : e.kind().equals("candidate") && e.value() == null ? "null" : e.kind())
+        .map(
+            e ->
+                e.kind().equals("state")
+                    ? "state:" + e.value()
+                    : e.kind().equals("candidate") && e.value() == null ? "null" : e.kind())
         .toList();
   }
 }

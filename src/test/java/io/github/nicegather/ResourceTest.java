@@ -18,7 +18,8 @@ class ResourceTest {
     int threadsBefore = Natives.threads();
 
     for (int i = 0; i < ROUNDS; i++) {
-      try (IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
+      try (IceGatherer gatherer =
+          IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
         gatherer.gather();
         assertThat(gatherer.gatheringComplete().get(5, TimeUnit.SECONDS)).hasSize(expected());
       }
@@ -53,7 +54,8 @@ class ResourceTest {
 
   private static void warmUp() throws Exception {
     for (int i = 0; i < 20; i++) {
-      try (IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
+      try (IceGatherer gatherer =
+          IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
         gatherer.gather();
         gatherer.gatheringComplete().get(5, TimeUnit.SECONDS);
       }
@@ -66,7 +68,8 @@ class ResourceTest {
   }
 
   private static int hostCandidates() {
-    try (IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
+    try (IceGatherer gatherer =
+        IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
       gatherer.gather();
       return gatherer.gatheringComplete().get(5, TimeUnit.SECONDS).size();
     } catch (Exception e) {

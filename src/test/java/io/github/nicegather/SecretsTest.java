@@ -38,18 +38,20 @@ class SecretsTest {
   void aFullGatheringAtTheMostVerboseLevelLogsNoPassword() throws Exception {
     Bed.require();
     List<String> lines = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        lines.add(record.getLoggerName() + " " + record.getMessage() + " " + record.getThrown());
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(
+                record.getLoggerName() + " " + record.getMessage() + " " + record.getThrown());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger root = Logger.getLogger("");
     Level before = root.getLevel();
     root.setLevel(Level.ALL);
@@ -57,15 +59,17 @@ class SecretsTest {
     root.addHandler(capture);
     String icePassword;
     try {
-      IceGatherOptions options = IceGatherOptions.builder()
-          .addIceServer(Bed.turnServer("udp"))
-          .addIceServer(IceServer.of(List.of(Bed.turn("tcp")), Bed.USER, "wrong-" + SECRET))
-          .build();
+      IceGatherOptions options =
+          IceGatherOptions.builder()
+              .addIceServer(Bed.turnServer("udp"))
+              .addIceServer(IceServer.of(List.of(Bed.turn("tcp")), Bed.USER, "wrong-" + SECRET))
+              .build();
       try (IceGatherer gatherer = IceApi.create().newIceGatherer(options)) {
         icePassword = gatherer.getLocalParameters().password();
-        gatherer.onLocalCandidate(c -> {
-          throw new IllegalStateException("logged on purpose: " + c);
-        });
+        gatherer.onLocalCandidate(
+            c -> {
+              throw new IllegalStateException("logged on purpose: " + c);
+            });
         gatherer.gather();
         gatherer.gatheringComplete().join();
       }
@@ -74,7 +78,8 @@ class SecretsTest {
       root.setLevel(before);
     }
 
-    assertThat(lines).isNotEmpty().noneMatch(l -> l.contains(Bed.PASSWORD)
-        || l.contains(SECRET) || l.contains(icePassword));
+    assertThat(lines)
+        .isNotEmpty()
+        .noneMatch(l -> l.contains(Bed.PASSWORD) || l.contains(SECRET) || l.contains(icePassword));
   }
 }

@@ -35,7 +35,8 @@ class SettingEngineTest {
   @Test
   void networkTypesNeedAtLeastOne() {
     assertThatThrownBy(() -> engine.setNetworkTypes())
-        .isInstanceOfSatisfying(IceException.class,
+        .isInstanceOfSatisfying(
+            IceException.class,
             e -> assertThat(e.reason()).isEqualTo(IceException.Reason.INVALID_OPTION))
         .hasMessage("networkTypes: at least one network type is required");
     assertThatThrownBy(() -> engine.setNetworkTypes((NetworkType[]) null))
@@ -58,7 +59,8 @@ class SettingEngineTest {
   @Test
   void stunGatherTimeoutOutOfRangeNamesTheValue() {
     assertThatThrownBy(() -> engine.setStunGatherTimeout(Duration.ofMillis(50)))
-        .isInstanceOfSatisfying(IceException.class,
+        .isInstanceOfSatisfying(
+            IceException.class,
             e -> assertThat(e.reason()).isEqualTo(IceException.Reason.INVALID_OPTION))
         .hasMessage("stunGatherTimeout: PT0.05S is outside 100 ms..30 s");
     assertThatThrownBy(() -> engine.setStunGatherTimeout(Duration.ofMillis(30_001)))
@@ -86,8 +88,7 @@ class SettingEngineTest {
     engine.setStunGatherTimeout(Duration.ofSeconds(3));
     engine.setLite(false);
 
-    assertThat(snapshot)
-        .isEqualTo(new Settings(Set.of(UDP4), true, Duration.ofMillis(500), true));
+    assertThat(snapshot).isEqualTo(new Settings(Set.of(UDP4), true, Duration.ofMillis(500), true));
     assertThatThrownBy(() -> snapshot.networkTypes().add(UDP6))
         .isInstanceOf(UnsupportedOperationException.class);
   }

@@ -9,9 +9,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Turns libnice's candidates into the API's, applying what the engine does not: the gather
- * policy, the network types, and keeping the host address out of sight under the policies that
- * promise to hide it. One mapper per gatherer; not thread-safe (the gatherer's lock guards it).
+ * Turns libnice's candidates into the API's, applying what the engine does not: the gather policy,
+ * the network types, and keeping the host address out of sight under the policies that promise to
+ * hide it. One mapper per gatherer; not thread-safe (the gatherer's lock guards it).
  */
 public final class CandidateMapper {
   /** RFC 6544 section 4.5: active TCP candidates are advertised with the discard port. */
@@ -53,8 +53,17 @@ public final class CandidateMapper {
       relatedPort = hide ? 0 : c.basePort();
     }
 
-    return new IceCandidate(c.foundation(), c.priority(), c.address(), protocol, port, type,
-        c.component(), relatedAddress, relatedPort, tcpType);
+    return new IceCandidate(
+        c.foundation(),
+        c.priority(),
+        c.address(),
+        protocol,
+        port,
+        type,
+        c.component(),
+        relatedAddress,
+        relatedPort,
+        tcpType);
   }
 
   private boolean allowedByPolicy(IceCandidateType type) {

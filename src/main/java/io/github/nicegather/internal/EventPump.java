@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The one Java thread that drains the shim's event queue.
  *
  * <p>It blocks in {@code ng_poll}, takes up to a batch of records per call and hands each to the
- * listener of its agent. Listeners only update state and queue work for the user's handlers;
- * they never run user code here, so one slow handler cannot hold up other gatherers' events.
- * Native code never calls into Java: an upcall from the loop thread would cost more per event,
- * and an exception escaping it would abort the JVM.
+ * listener of its agent. Listeners only update state and queue work for the user's handlers; they
+ * never run user code here, so one slow handler cannot hold up other gatherers' events. Native code
+ * never calls into Java: an upcall from the loop thread would cost more per event, and an exception
+ * escaping it would abort the JVM.
  */
 public final class EventPump {
   /** What the pump tells the owner of an agent. Called on the pump thread; must be quick. */
@@ -112,7 +112,6 @@ public final class EventPump {
         NativeShim.cString(b, at + 152, 40),
         b.get(at + 23) & 0xff);
   }
-
 
   static boolean running() {
     return THREAD.isAlive();

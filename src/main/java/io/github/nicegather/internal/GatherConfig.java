@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks {@link IceGatherOptions} as a whole, so that a caller learns about every bad input at
- * once rather than one per attempt.
+ * Checks {@link IceGatherOptions} as a whole, so that a caller learns about every bad input at once
+ * rather than one per attempt.
  *
  * <p>Thread-safe: each call collects its problems in an instance of its own.
  */
@@ -28,8 +28,8 @@ public final class GatherConfig {
    *
    * @param options the options; null is reported as a problem
    * @return the parsed URLs, in server order and then URL order; immutable
-   * @throws IceException listing every problem found, with the reason of the first one; no
-   *     message contains a credential
+   * @throws IceException listing every problem found, with the reason of the first one; no message
+   *     contains a credential
    */
   public static List<ServerUrl> validate(IceGatherOptions options) {
     if (options == null) {
@@ -93,7 +93,8 @@ public final class GatherConfig {
     if (oauth && turn) {
       report(
           Reason.UNSUPPORTED,
-          where + ": OAuth credentials are not supported: libnice authenticates TURN with"
+          where
+              + ": OAuth credentials are not supported: libnice authenticates TURN with"
               + " long-term credentials only (RFC 8489 §9.2)");
     }
   }

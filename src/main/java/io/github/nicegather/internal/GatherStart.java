@@ -56,13 +56,13 @@ public record GatherStart(
       }
     }
 
-    return new GatherStart(List.copyOf(addresses), stun, Map.copyOf(turnByIndex),
-        List.copyOf(errors));
+    return new GatherStart(
+        List.copyOf(addresses), stun, Map.copyOf(turnByIndex), List.copyOf(errors));
   }
 
   /** The literal to give libnice for {@code url}, or null with an error added. */
-  private static String address(ServerUrl url, boolean hasV4, boolean hasV6,
-      List<IceCandidateError> errors) {
+  private static String address(
+      ServerUrl url, boolean hasV4, boolean hasV6, List<IceCandidateError> errors) {
     InetAddress[] found;
     try {
       // For an IP literal this parses and does no lookup.

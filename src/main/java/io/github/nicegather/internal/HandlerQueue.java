@@ -6,12 +6,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one gatherer's handler calls one at a time, in the order they were queued, on the shared
- * handler pool. Nothing here holds a lock while user code runs, so a handler may call any method
- * of its gatherer.
+ * handler pool. Nothing here holds a lock while user code runs, so a handler may call any method of
+ * its gatherer.
  *
  * <p>A queue can be held: tasks pile up without running until {@link #release()}. The gatherer
- * holds it while {@code gather()} runs so that no handler runs inside {@code gather()}, and so
- * that a failed start can take back every event it queued.
+ * holds it while {@code gather()} runs so that no handler runs inside {@code gather()}, and so that
+ * a failed start can take back every event it queued.
  */
 public final class HandlerQueue {
   private static final System.Logger LOG = System.getLogger("io.github.nicegather");
@@ -23,7 +23,9 @@ public final class HandlerQueue {
   private boolean scheduled;
   private boolean held;
 
-  /** @param owner names the gatherer in log lines */
+  /**
+   * @param owner names the gatherer in log lines
+   */
   public HandlerQueue(String owner) {
     this.owner = owner;
   }
@@ -77,8 +79,8 @@ public final class HandlerQueue {
   }
 
   /**
-   * Returns once every task queued before this call has run. Must not be called from one of
-   * this queue's own tasks, which would wait for itself.
+   * Returns once every task queued before this call has run. Must not be called from one of this
+   * queue's own tasks, which would wait for itself.
    */
   public void awaitIdle() throws InterruptedException {
     CountDownLatch reached = new CountDownLatch(1);

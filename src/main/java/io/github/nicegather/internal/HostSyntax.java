@@ -1,9 +1,9 @@
 package io.github.nicegather.internal;
 
 /**
- * The host part of a STUN or TURN URL (RFC 7064 section 3.1, RFC 7065 section 3.1): a host name,
- * an IPv4 literal, or an IPv6 literal. Checked by hand so that validating a URL never triggers
- * a name lookup.
+ * The host part of a STUN or TURN URL (RFC 7064 section 3.1, RFC 7065 section 3.1): a host name, an
+ * IPv4 literal, or an IPv6 literal. Checked by hand so that validating a URL never triggers a name
+ * lookup.
  */
 final class HostSyntax {
   static final String HEX_DIGITS = "0123456789abcdefABCDEF";
@@ -35,7 +35,10 @@ final class HostSyntax {
     for (String part : parts) {
       boolean digits = part.chars().allMatch(c -> c >= '0' && c <= '9');
       boolean leadingZero = part.length() > 1 && part.charAt(0) == '0';
-      if (part.isEmpty() || part.length() > 3 || !digits || leadingZero
+      if (part.isEmpty()
+          || part.length() > 3
+          || !digits
+          || leadingZero
           || Integer.parseInt(part) > 255) {
         return false;
       }

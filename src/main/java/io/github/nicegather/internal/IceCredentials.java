@@ -17,8 +17,8 @@ public final class IceCredentials {
   private IceCredentials() {}
 
   /**
-   * Returns a new username fragment: 16 ice-chars, 96 random bits, well above the 24 that RFC
-   * 8445 §5.3 requires.
+   * Returns a new username fragment: 16 ice-chars, 96 random bits, well above the 24 that RFC 8445
+   * §5.3 requires.
    *
    * @return 16 random ice-chars
    */

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The host addresses an agent binds, chosen here and handed to libnice one by one. Giving them
- * explicitly is what lets us leave out IPv6 link-local addresses and families the user did not
- * ask for; libnice's own enumeration would take them all.
+ * explicitly is what lets us leave out IPv6 link-local addresses and families the user did not ask
+ * for; libnice's own enumeration would take them all.
  */
 public final class LocalAddresses {
   /** libnice asserts beyond this many addresses (candidate.c, local preference bits). */

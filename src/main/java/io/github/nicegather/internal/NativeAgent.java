@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One libnice agent in the shim, named by an id that is never reused in this process.
  *
- * <p>Calls may come from any thread. After {@link #close()} every other call fails quietly in
- * the shim (no agent has the id any more), so a call racing a close cannot touch freed memory.
+ * <p>Calls may come from any thread. After {@link #close()} every other call fails quietly in the
+ * shim (no agent has the id any more), so a call racing a close cannot touch freed memory.
  */
 public final class NativeAgent {
   private static final AtomicLong IDS = new AtomicLong();
@@ -30,11 +30,12 @@ public final class NativeAgent {
   }
 
   /** Creates the agent with one stream of one component and the given credentials. */
-  public void create(String ufrag, String pwd, boolean lite, boolean udp, boolean tcp,
-      int stunTimeoutMs) {
-    int flags = (lite ? NativeShim.FLAG_LITE : 0)
-        | (udp ? NativeShim.FLAG_UDP : 0)
-        | (tcp ? NativeShim.FLAG_TCP : 0);
+  public void create(
+      String ufrag, String pwd, boolean lite, boolean udp, boolean tcp, int stunTimeoutMs) {
+    int flags =
+        (lite ? NativeShim.FLAG_LITE : 0)
+            | (udp ? NativeShim.FLAG_UDP : 0)
+            | (tcp ? NativeShim.FLAG_TCP : 0);
 
     check(NativeShim.ng_agent_new(id, ufrag, pwd, flags, stunTimeoutMs), "creating the agent");
   }

@@ -62,8 +62,11 @@ public final class NativeShim {
   public static native int ng_agent_gather(long id);
 
   public static native int ng_agent_credentials(
-      long id, @Cast("char*") ByteBuffer ufrag, int ufragCapacity,
-      @Cast("char*") ByteBuffer pwd, int pwdCapacity);
+      long id,
+      @Cast("char*") ByteBuffer ufrag,
+      int ufragCapacity,
+      @Cast("char*") ByteBuffer pwd,
+      int pwdCapacity);
 
   public static native int ng_agent_close(long id);
 
@@ -87,15 +90,24 @@ public final class NativeShim {
   /** Names a negative code of the shim, for messages. */
   static String describe(int code) {
     switch (code) {
-      case E_ARGUMENT: return "invalid argument";
-      case E_NO_AGENT: return "no such agent";
-      case E_EXISTS: return "agent id already in use";
-      case E_ADDRESS: return "not an IP address the engine accepts";
-      case E_ENGINE: return "libnice refused the call";
-      case E_GATHER: return "no local address could be bound";
-      case E_STATE: return "agent is closing or already gathering";
-      case E_RUNTIME: return "the native loop thread could not be started";
-      default: return "native error " + code;
+      case E_ARGUMENT:
+        return "invalid argument";
+      case E_NO_AGENT:
+        return "no such agent";
+      case E_EXISTS:
+        return "agent id already in use";
+      case E_ADDRESS:
+        return "not an IP address the engine accepts";
+      case E_ENGINE:
+        return "libnice refused the call";
+      case E_GATHER:
+        return "no local address could be bound";
+      case E_STATE:
+        return "agent is closing or already gathering";
+      case E_RUNTIME:
+        return "the native loop thread could not be started";
+      default:
+        return "native error " + code;
     }
   }
 }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Which of the configured servers libnice can use, and an error for each one it cannot. The
- * engine's limits are reported as candidate errors rather than hidden: one STUN server per
- * agent, no STUN or TURN over TLS, at most eight TURN servers per component.
+ * engine's limits are reported as candidate errors rather than hidden: one STUN server per agent,
+ * no STUN or TURN over TLS, at most eight TURN servers per component.
  */
 public final class ServerPlan {
   /** RFC 8489 section 14.8: the request did not carry valid credentials. */
@@ -49,8 +49,10 @@ public final class ServerPlan {
           }
         }
         case STUNS -> why = "STUN over TLS is not supported by libnice";
-        case TURNS -> why = "TURN over TLS is not supported: libnice 0.1.21 speaks plain TCP "
-            + "to TLS servers in RFC 5245 mode";
+        case TURNS ->
+            why =
+                "TURN over TLS is not supported: libnice 0.1.21 speaks plain TCP "
+                    + "to TLS servers in RFC 5245 mode";
         case TURN -> {
           if (turn.size() < MAX_TURN) {
             turn.add(url);
@@ -72,11 +74,15 @@ public final class ServerPlan {
    * Errors for the servers that gave nothing, decided when gathering ends. libnice reports no
    * per-server outcome, so it is read from what arrived: a server that stayed silent until the
    * timeout is unreachable (701); a TURN server that ended early without a relay refused the
-   * allocation, which after libnice's second 401 means the credentials (RFC 8489 section 9.2).
-   * A STUN server that answered with the host's own address gives no srflx and no error.
+   * allocation, which after libnice's second 401 means the credentials (RFC 8489 section 9.2). A
+   * STUN server that answered with the host's own address gives no srflx and no error.
    */
-  public static List<IceCandidateError> failures(GatherStart start, boolean sawSrflx,
-      Set<Integer> relayIndexes, boolean timedOut, long timeoutMs) {
+  public static List<IceCandidateError> failures(
+      GatherStart start,
+      boolean sawSrflx,
+      Set<Integer> relayIndexes,
+      boolean timedOut,
+      long timeoutMs) {
     List<IceCandidateError> errors = new ArrayList<>();
     String silent = "no answer within " + timeoutMs + " ms";
 
@@ -91,9 +97,14 @@ public final class ServerPlan {
       if (timedOut) {
         errors.add(error(turn.getValue(), silent));
       } else {
-        errors.add(new IceCandidateError(turn.getValue().url(), null, 0, UNAUTHORIZED,
-            "allocation refused: libnice gives up after a second 401 Unauthorized, "
-                + "so the username or credential is wrong"));
+        errors.add(
+            new IceCandidateError(
+                turn.getValue().url(),
+                null,
+                0,
+                UNAUTHORIZED,
+                "allocation refused: libnice gives up after a second 401 Unauthorized, "
+                    + "so the username or credential is wrong"));
       }
     }
 
@@ -101,14 +112,16 @@ public final class ServerPlan {
   }
 
   /**
-   * libnice drops a relay candidate whose address it already has (discovery.c), so two URLs of
-   * one TURN server (UDP and TCP) give one relay: the second is not silent, only merged.
+   * libnice drops a relay candidate whose address it already has (discovery.c), so two URLs of one
+   * TURN server (UDP and TCP) give one relay: the second is not silent, only merged.
    */
-  private static boolean relayedBySameHost(GatherStart start, Map.Entry<Integer, ServerUrl> turn,
-      Set<Integer> relayIndexes) {
+  private static boolean relayedBySameHost(
+      GatherStart start, Map.Entry<Integer, ServerUrl> turn, Set<Integer> relayIndexes) {
     return start.turnByIndex().entrySet().stream()
-        .anyMatch(other -> relayIndexes.contains(other.getKey())
-            && other.getValue().host().equals(turn.getValue().host()));
+        .anyMatch(
+            other ->
+                relayIndexes.contains(other.getKey())
+                    && other.getValue().host().equals(turn.getValue().host()));
   }
 
   /** An error for {@code url} that no local socket is to blame for. */
@@ -133,6 +146,7 @@ public final class ServerPlan {
 
   /** True when every server used is an IP literal, so gathering can start without lookups. */
   public boolean allLiteral() {
-    return (stun == null || stun.hostIsLiteral()) && turn.stream().allMatch(ServerUrl::hostIsLiteral);
+    return (stun == null || stun.hostIsLiteral())
+        && turn.stream().allMatch(ServerUrl::hostIsLiteral);
   }
 }

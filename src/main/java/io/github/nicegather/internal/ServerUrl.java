@@ -3,18 +3,18 @@ package io.github.nicegather.internal;
 import java.util.Locale;
 
 /**
- * A parsed {@code stun:}, {@code stuns:}, {@code turn:} or {@code turns:} URL (RFC 7064 §3.1,
- * RFC 7065 §3.1) with the credentials of its server.
+ * A parsed {@code stun:}, {@code stuns:}, {@code turn:} or {@code turns:} URL (RFC 7064 §3.1, RFC
+ * 7065 §3.1) with the credentials of its server.
  *
- * <p>Parsing never touches the network: host names are only checked for their syntax. Immutable
- * and thread-safe. {@link #toString()} is the URL alone, never the credential.
+ * <p>Parsing never touches the network: host names are only checked for their syntax. Immutable and
+ * thread-safe. {@link #toString()} is the URL alone, never the credential.
  *
  * @param url the URL as written; not null
  * @param scheme the scheme; not null
  * @param host a host name or IP literal; IPv6 without brackets; not null
  * @param port the server port, the scheme's default when the URL has none
- * @param transport the transport to the server: from {@code ?transport=} for TURN, otherwise
- *     UDP for plain and TCP for secure schemes
+ * @param transport the transport to the server: from {@code ?transport=} for TURN, otherwise UDP
+ *     for plain and TCP for secure schemes
  * @param username the TURN username; may be null for STUN
  * @param credential the TURN password; may be null for STUN
  */
@@ -26,7 +26,6 @@ public record ServerUrl(
     Transport transport,
     String username,
     String credential) {
-
 
   /** A URL scheme, lower case in {@link #toString()}. Immutable and thread-safe. */
   public enum Scheme {
@@ -170,7 +169,8 @@ public record ServerUrl(
     }
     int colon = text.indexOf(':');
     if (colon >= 0 && text.indexOf(':', colon + 1) >= 0) {
-      boolean ipv6 = text.chars().allMatch(c -> c == ':' || c == '.' || HostSyntax.HEX_DIGITS.indexOf(c) >= 0);
+      boolean ipv6 =
+          text.chars().allMatch(c -> c == ':' || c == '.' || HostSyntax.HEX_DIGITS.indexOf(c) >= 0);
       throw invalid(url, ipv6 ? "IPv6 address must be in brackets" : quoted("invalid host", text));
     }
 
@@ -239,8 +239,7 @@ public record ServerUrl(
         return Transport.TCP;
       default:
         throw invalid(
-            url,
-            quoted("unsupported query", query) + ", expected transport=udp or transport=tcp");
+            url, quoted("unsupported query", query) + ", expected transport=udp or transport=tcp");
     }
   }
 
@@ -263,8 +262,11 @@ public record ServerUrl(
   // Raw control characters in a message could forge log lines or hide the real input.
   private static String printable(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.chars().forEach(c -> out.append(isUnprintable(c)
-        ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    text.chars()
+        .forEach(
+            c ->
+                out.append(
+                    isUnprintable(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
 
     return out.toString();
   }

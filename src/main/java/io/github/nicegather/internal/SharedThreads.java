@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The library's threads, fixed in number whatever the number of gatherers: the handler pool
- * (user code), one timer (gathering deadlines) and a small resolver pool (host names in ICE
- * server URLs). The event pump and the native loop thread are the other two.
+ * The library's threads, fixed in number whatever the number of gatherers: the handler pool (user
+ * code), one timer (gathering deadlines) and a small resolver pool (host names in ICE server URLs).
+ * The event pump and the native loop thread are the other two.
  */
 public final class SharedThreads {
   /** Threads that run user handlers; {@code -Dnicegather.handlerThreads=N} overrides. */

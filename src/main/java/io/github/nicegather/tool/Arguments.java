@@ -12,15 +12,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The command line of {@link GatherCommand}, checked without creating anything native, so that
- * a typo fails at once and names the option at fault.
+ * The command line of {@link GatherCommand}, checked without creating anything native, so that a
+ * typo fails at once and names the option at fault.
  *
  * <p>Immutable. {@link #toString()} never shows the credential.
  *
  * @param urls the {@code --ice-server} URLs in the order given
  * @param username the TURN username, or null
- * @param credential the TURN password, or null; given to every {@code turn:} and {@code turns:}
- *     URL and never printed
+ * @param credential the TURN password, or null; given to every {@code turn:} and {@code turns:} URL
+ *     and never printed
  * @param policy the gather policy
  * @param timeout the STUN gather timeout, or null for the library's default
  * @param networkTypes the network types, or empty for the library's default
@@ -37,13 +37,16 @@ record Arguments(
     boolean json,
     boolean help) {
 
-  static final String SYNOPSIS = """
+  static final String SYNOPSIS =
+      """
       usage: gather [--ice-server URL]... [--username U] [--credential C]
                     [--policy all|relay|nohost] [--timeout MS]
                     [--network-types udp4,udp6,tcp4,tcp6] [--json] [--help]
       """;
 
-  static final String HELP = SYNOPSIS + """
+  static final String HELP =
+      SYNOPSIS
+          + """
 
       Gathers local ICE candidates once and prints each as it arrives, timed from the start.
       Without --ice-server, ci/gather gathers inside the local NAT bed (ci/bed), as root.
@@ -61,8 +64,9 @@ record Arguments(
       """;
 
   private static final Set<String> FLAGS = Set.of("--json", "--help", "-h");
-  private static final Set<String> WITH_VALUE = Set.of(
-      "--ice-server", "--username", "--credential", "--policy", "--timeout", "--network-types");
+  private static final Set<String> WITH_VALUE =
+      Set.of(
+          "--ice-server", "--username", "--credential", "--policy", "--timeout", "--network-types");
   // The range SettingEngine accepts; checked here too so that the message names --timeout.
   private static final long MIN_TIMEOUT_MS = 100;
   private static final long MAX_TIMEOUT_MS = 30_000;
@@ -82,8 +86,8 @@ record Arguments(
   }
 
   /**
-   * Reads a command line; for an option given twice, the last one counts, except
-   * {@code --ice-server}, which adds a URL each time.
+   * Reads a command line; for an option given twice, the last one counts, except {@code
+   * --ice-server}, which adds a URL each time.
    *
    * @throws UsageException for an unknown option, a missing value or a bad one
    */
@@ -115,9 +119,10 @@ record Arguments(
         continue;
       }
       if (!WITH_VALUE.contains(name)) {
-        throw new UsageException(name.startsWith("-")
-            ? "unknown option " + name
-            : "unexpected argument \"" + name + "\"");
+        throw new UsageException(
+            name.startsWith("-")
+                ? "unknown option " + name
+                : "unexpected argument \"" + name + "\"");
       }
       if (value == null) {
         value = valueAfter(args, i++, name);
@@ -133,13 +138,12 @@ record Arguments(
       }
     }
 
-    return new Arguments(
-        urls, username, credential, policy, timeout, networkTypes, json, help);
+    return new Arguments(urls, username, credential, policy, timeout, networkTypes, json, help);
   }
 
   /**
-   * One server per URL: the TURN ones with the username and credential, the STUN ones without,
-   * as a STUN server asks for none.
+   * One server per URL: the TURN ones with the username and credential, the STUN ones without, as a
+   * STUN server asks for none.
    */
   List<IceServer> iceServers() {
     List<IceServer> servers = new ArrayList<>();
@@ -173,9 +177,23 @@ record Arguments(
   public String toString() {
     String shown = credential == null ? "<none>" : "<redacted>";
 
-    return "Arguments[urls=" + urls + ", username=" + username + ", credential=" + shown
-        + ", policy=" + policy + ", timeout=" + timeout + ", networkTypes=" + networkTypes
-        + ", json=" + json + ", help=" + help + "]";
+    return "Arguments[urls="
+        + urls
+        + ", username="
+        + username
+        + ", credential="
+        + shown
+        + ", policy="
+        + policy
+        + ", timeout="
+        + timeout
+        + ", networkTypes="
+        + networkTypes
+        + ", json="
+        + json
+        + ", help="
+        + help
+        + "]";
   }
 
   // A value that looks like an option is almost always a forgotten one: `--ice-server --json`.
@@ -191,8 +209,7 @@ record Arguments(
     try {
       return IceGatherPolicy.parse(value);
     } catch (IceException e) {
-      throw new UsageException(
-          "--policy: \"" + value + "\" is not all, relay or nohost");
+      throw new UsageException("--policy: \"" + value + "\" is not all, relay or nohost");
     }
   }
 
@@ -205,8 +222,8 @@ record Arguments(
           "--timeout: \"" + value + "\" is not a whole number of milliseconds");
     }
     if (ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
-      throw new UsageException("--timeout: " + ms + " is outside "
-          + MIN_TIMEOUT_MS + ".." + MAX_TIMEOUT_MS + " ms");
+      throw new UsageException(
+          "--timeout: " + ms + " is outside " + MIN_TIMEOUT_MS + ".." + MAX_TIMEOUT_MS + " ms");
     }
 
     return Duration.ofMillis(ms);
@@ -228,7 +245,6 @@ record Arguments(
       }
     }
 
-    throw new UsageException(
-        "--network-types: \"" + name + "\" is not udp4, udp6, tcp4 or tcp6");
+    throw new UsageException("--network-types: \"" + name + "\" is not udp4, udp6, tcp4 or tcp6");
   }
 }

@@ -8,7 +8,6 @@ import io.github.nicegather.IceException;
 import io.github.nicegather.IceGatherOptions;
 import io.github.nicegather.IceGatherer;
 import io.github.nicegather.IceGathererState;
-import io.github.nicegather.IceParameters;
 import io.github.nicegather.SettingEngine;
 import java.io.PrintStream;
 import java.util.EnumMap;
@@ -20,13 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Gathers local ICE candidates once and prints them as they arrive, each timed from
- * {@code gather()}: the command behind {@code ci/gather}. Run with {@code --help} for the
- * options.
+ * Gathers local ICE candidates once and prints them as they arrive, each timed from {@code
+ * gather()}: the command behind {@code ci/gather}. Run with {@code --help} for the options.
  *
- * <p>Exit status: 0 when gathering completed, 1 when it did not within the STUN gather timeout
- * plus 5 s, 2 for bad input or an {@link IceException}. The TURN credential is never printed;
- * the ICE password is, as it is the user's own and the tool exists to show it.
+ * <p>Exit status: 0 when gathering completed, 1 when it did not within the STUN gather timeout plus
+ * 5 s, 2 for bad input or an {@link IceException}. The TURN credential is never printed; the ICE
+ * password is, as it is the user's own and the tool exists to show it.
  */
 public final class GatherCommand {
   /** Beyond the STUN timeout, which gathering itself never overruns by more than 100 ms. */
@@ -68,10 +66,11 @@ public final class GatherCommand {
 
   private static int gather(Arguments arguments, Printer printer) {
     SettingEngine engine = arguments.settingEngine();
-    IceGatherOptions options = IceGatherOptions.builder()
-        .iceServers(arguments.iceServers())
-        .gatherPolicy(arguments.policy())
-        .build();
+    IceGatherOptions options =
+        IceGatherOptions.builder()
+            .iceServers(arguments.iceServers())
+            .gatherPolicy(arguments.policy())
+            .build();
     IceGatherer gatherer = IceApi.create(engine).newIceGatherer(options);
     Events events = new Events(printer);
 

@@ -12,8 +12,8 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * One JSON object per line, each with an {@code event} key; a candidate is the W3C
- * {@code RTCIceCandidateInit} the library writes, with the ufrag, ready for a peer.
+ * One JSON object per line, each with an {@code event} key; a candidate is the W3C {@code
+ * RTCIceCandidateInit} the library writes, with the ufrag, ready for a peer.
  */
 final class JsonLines implements Printer {
   private final PrintStream out;
@@ -26,9 +26,14 @@ final class JsonLines implements Printer {
   @Override
   public void parameters(IceParameters parameters) {
     ufrag = parameters.usernameFragment();
-    out.println("{\"event\":\"parameters\",\"usernameFragment\":" + Json.quote(ufrag)
-        + ",\"password\":" + Json.quote(parameters.password())
-        + ",\"iceLite\":" + parameters.iceLite() + "}");
+    out.println(
+        "{\"event\":\"parameters\",\"usernameFragment\":"
+            + Json.quote(ufrag)
+            + ",\"password\":"
+            + Json.quote(parameters.password())
+            + ",\"iceLite\":"
+            + parameters.iceLite()
+            + "}");
   }
 
   @Override
@@ -38,8 +43,13 @@ final class JsonLines implements Printer {
 
   @Override
   public void candidate(double ms, IceCandidate candidate) {
-    out.println(head(ms, "candidate") + ",\"candidate\":" + candidate.toJson("0", 0, ufrag)
-        + ",\"sdp\":" + Json.quote(candidate.toSdp()) + "}");
+    out.println(
+        head(ms, "candidate")
+            + ",\"candidate\":"
+            + candidate.toJson("0", 0, ufrag)
+            + ",\"sdp\":"
+            + Json.quote(candidate.toSdp())
+            + "}");
   }
 
   @Override
@@ -50,9 +60,12 @@ final class JsonLines implements Printer {
   @Override
   public void summary(
       double ms, Double completeMs, Map<IceCandidateType, Integer> counts, int errors) {
-    StringBuilder line = new StringBuilder(head(ms, "summary"))
-        .append(",\"completed\":").append(completeMs != null)
-        .append(",\"completeMs\":").append(completeMs == null ? "null" : ms(completeMs));
+    StringBuilder line =
+        new StringBuilder(head(ms, "summary"))
+            .append(",\"completed\":")
+            .append(completeMs != null)
+            .append(",\"completeMs\":")
+            .append(completeMs == null ? "null" : ms(completeMs));
     for (IceCandidateType type : IceCandidateType.values()) {
       line.append(",\"").append(type).append("\":").append(counts.get(type));
     }

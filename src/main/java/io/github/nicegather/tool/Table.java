@@ -39,15 +39,27 @@ final class Table implements Printer {
     String protocol = c.protocol() + (c.tcpType() == null ? "" : " " + c.tcpType());
     String related =
         c.relatedAddress() == null ? "" : hostPort(c.relatedAddress(), c.relatedPort());
-    row(ms(ms), "candidate", c.type().toString(), protocol, c.address(),
-        Integer.toString(c.port()), related);
+    row(
+        ms(ms),
+        "candidate",
+        c.type().toString(),
+        protocol,
+        c.address(),
+        Integer.toString(c.port()),
+        related);
   }
 
   @Override
   public void error(double ms, IceCandidateError e) {
     String from = e.address() == null ? "" : " (from " + hostPort(e.address(), e.port()) + ")";
-    out.println(String.format(Locale.ROOT, "%8s  %-9s  %-5s  %s", ms(ms), "error",
-        e.errorCode(), (e.url() == null ? "" : e.url() + ": ") + e.errorText() + from));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%8s  %-9s  %-5s  %s",
+            ms(ms),
+            "error",
+            e.errorCode(),
+            (e.url() == null ? "" : e.url() + ": ") + e.errorText() + from));
   }
 
   @Override
@@ -60,9 +72,12 @@ final class Table implements Printer {
         line.append(counts.get(type)).append(' ').append(type).append(", ");
       }
     }
-    line.append(errors).append(errors == 1 ? " error; " : " errors; ").append(completeMs == null
-        ? "not complete after " + ms(ms) + " ms"
-        : "complete in " + ms(completeMs) + " ms");
+    line.append(errors)
+        .append(errors == 1 ? " error; " : " errors; ")
+        .append(
+            completeMs == null
+                ? "not complete after " + ms(ms) + " ms"
+                : "complete in " + ms(completeMs) + " ms");
     out.println(line);
   }
 

@@ -24,25 +24,27 @@ class GatherConfigTest {
 
   @Test
   void reportsEveryProblemAtOnceInOrder() {
-    IceGatherOptions options = options(
-        300,
-        IceServer.of("stun:h:0"),
-        null,
-        IceServer.of(),
-        IceServer.of(List.of("turn:relay.example"), null, null),
-        IceServer.of("stun:ok.example", "ftp:x", null));
+    IceGatherOptions options =
+        options(
+            300,
+            IceServer.of("stun:h:0"),
+            null,
+            IceServer.of(),
+            IceServer.of(List.of("turn:relay.example"), null, null),
+            IceServer.of("stun:ok.example", "ftp:x", null));
 
     IceException e = catchThrowableOfType(IceException.class, () -> GatherConfig.validate(options));
 
     assertThat(e.reason()).isEqualTo(Reason.INVALID_SERVER_URL);
-    assertThat(e.problems()).containsExactly(
-        "stun:h:0: port out of range",
-        "iceServers[1]: null",
-        "iceServers[2]: no URLs",
-        "turn:relay.example: TURN needs a username and a credential",
-        "ftp:x: unknown scheme \"ftp\"",
-        "iceServers[4].urls[2]: url is empty",
-        "candidatePoolSize: 300 is outside 0..255");
+    assertThat(e.problems())
+        .containsExactly(
+            "stun:h:0: port out of range",
+            "iceServers[1]: null",
+            "iceServers[2]: no URLs",
+            "turn:relay.example: TURN needs a username and a credential",
+            "ftp:x: unknown scheme \"ftp\"",
+            "iceServers[4].urls[2]: url is empty",
+            "candidatePoolSize: 300 is outside 0..255");
     assertThat(e).hasMessage(String.join("; ", e.problems()));
   }
 
@@ -52,10 +54,12 @@ class GatherConfigTest {
         options(0, null, IceServer.of(List.of("turn:h"), "user", null), IceServer.of("stun:h:0"));
 
     assertThatThrownBy(() -> GatherConfig.validate(options))
-        .isInstanceOfSatisfying(IceException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.INVALID_OPTION);
-          assertThat(e.problems()).hasSize(3);
-        });
+        .isInstanceOfSatisfying(
+            IceException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.INVALID_OPTION);
+              assertThat(e.problems()).hasSize(3);
+            });
   }
 
   @Test
@@ -76,8 +80,9 @@ class GatherConfigTest {
     assertThatThrownBy(() -> GatherConfig.validate(options(0, server)))
         .isInstanceOfSatisfying(
             IceException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED))
-        .hasMessage("iceServers[0]: OAuth credentials are not supported: libnice authenticates"
-            + " TURN with long-term credentials only (RFC 8489 §9.2)");
+        .hasMessage(
+            "iceServers[0]: OAuth credentials are not supported: libnice authenticates"
+                + " TURN with long-term credentials only (RFC 8489 §9.2)");
   }
 
   @Test
@@ -85,10 +90,12 @@ class GatherConfigTest {
     IceServer server = new IceServer(List.of("turn:h"), null, null, IceCredentialType.OAUTH);
 
     assertThatThrownBy(() -> GatherConfig.validate(options(0, server)))
-        .isInstanceOfSatisfying(IceException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
-          assertThat(e.problems()).hasSize(1);
-        });
+        .isInstanceOfSatisfying(
+            IceException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+              assertThat(e.problems()).hasSize(1);
+            });
   }
 
   @Test
@@ -122,10 +129,11 @@ class GatherConfigTest {
 
   @Test
   void returnsParsedUrlsInServerThenUrlOrder() {
-    IceGatherOptions options = options(
-        0,
-        IceServer.of("stun:a.example"),
-        IceServer.of(List.of("turn:b.example?transport=tcp", "turns:c.example"), "u", SECRET));
+    IceGatherOptions options =
+        options(
+            0,
+            IceServer.of("stun:a.example"),
+            IceServer.of(List.of("turn:b.example?transport=tcp", "turns:c.example"), "u", SECRET));
 
     List<ServerUrl> urls = GatherConfig.validate(options);
 
@@ -139,11 +147,13 @@ class GatherConfigTest {
 
   @Test
   void theCredentialNeverAppearsInAnyMessage() {
-    IceGatherOptions options = options(
-        -5,
-        IceServer.of(List.of("turn:h:0", "turn:h?transport=x", "turn:h\n", "turn:h"), "", SECRET),
-        IceServer.of(List.of("turn:h:99999", "turns:[zz]"), "user", SECRET),
-        new IceServer(List.of("turn:h"), "user", SECRET, IceCredentialType.OAUTH));
+    IceGatherOptions options =
+        options(
+            -5,
+            IceServer.of(
+                List.of("turn:h:0", "turn:h?transport=x", "turn:h\n", "turn:h"), "", SECRET),
+            IceServer.of(List.of("turn:h:99999", "turns:[zz]"), "user", SECRET),
+            new IceServer(List.of("turn:h"), "user", SECRET, IceCredentialType.OAUTH));
 
     IceException e = catchThrowableOfType(IceException.class, () -> GatherConfig.validate(options));
 

@@ -32,12 +32,12 @@ class IceCredentialsTest {
   @Test
   void drawsUseTheWholeAlphabet() {
     // 32,000 characters: the chance that any of the 64 symbols is missing is below 10^-200.
-    Set<Character> seen = draws(IceCredentials::password, 1000).stream()
-        .flatMap(password -> password.chars().mapToObj(c -> (char) c))
-        .collect(Collectors.toSet());
+    Set<Character> seen =
+        draws(IceCredentials::password, 1000).stream()
+            .flatMap(password -> password.chars().mapToObj(c -> (char) c))
+            .collect(Collectors.toSet());
 
-    Set<Character> alphabet =
-        ICE_CHARS.chars().mapToObj(c -> (char) c).collect(Collectors.toSet());
+    Set<Character> alphabet = ICE_CHARS.chars().mapToObj(c -> (char) c).collect(Collectors.toSet());
     assertThat(seen).isEqualTo(alphabet);
   }
 

@@ -58,8 +58,9 @@ class ServerUrlTest {
         Arguments.of("stun:fd00::1", "stun:fd00::1: IPv6 address must be in brackets"),
         Arguments.of("stun:[fd00::zz]", "stun:[fd00::zz]: invalid IPv6 address \"fd00::zz\""),
         Arguments.of("stun:[1::2::3]", "stun:[1::2::3]: invalid IPv6 address \"1::2::3\""),
-        Arguments.of("stun:[fe80::1%eth0]", "stun:[fe80::1%eth0]: invalid IPv6 address"
-            + " \"fe80::1%eth0\""),
+        Arguments.of(
+            "stun:[fe80::1%eth0]",
+            "stun:[fe80::1%eth0]: invalid IPv6 address" + " \"fe80::1%eth0\""),
         Arguments.of("stun:[1.2.3.4]", "stun:[1.2.3.4]: invalid IPv6 address \"1.2.3.4\""),
         Arguments.of("stun:[fd00::1", "stun:[fd00::1: invalid host \"[fd00::1\""),
         Arguments.of("stun:[fd00::1]x", "stun:[fd00::1]x: invalid host \"[fd00::1]x\""),
@@ -76,14 +77,22 @@ class ServerUrlTest {
         Arguments.of("stun:h:", "stun:h:: invalid port \"\""),
         Arguments.of("stun:h?transport=udp", "stun:h?transport=udp: stun URLs take no query"),
         Arguments.of("stuns:h?transport=tcp", "stuns:h?transport=tcp: stun URLs take no query"),
-        Arguments.of("turn:h?transport=sctp", "turn:h?transport=sctp: unsupported query"
-            + " \"transport=sctp\", expected transport=udp or transport=tcp"),
-        Arguments.of("turn:h?transport=UDP", "turn:h?transport=UDP: unsupported query"
-            + " \"transport=UDP\", expected transport=udp or transport=tcp"),
-        Arguments.of("turn:h?foo=bar", "turn:h?foo=bar: unsupported query \"foo=bar\","
-            + " expected transport=udp or transport=tcp"),
-        Arguments.of("turn:h?transport=udp&x=y", "turn:h?transport=udp&x=y: unsupported query"
-            + " \"transport=udp&x=y\", expected transport=udp or transport=tcp"),
+        Arguments.of(
+            "turn:h?transport=sctp",
+            "turn:h?transport=sctp: unsupported query"
+                + " \"transport=sctp\", expected transport=udp or transport=tcp"),
+        Arguments.of(
+            "turn:h?transport=UDP",
+            "turn:h?transport=UDP: unsupported query"
+                + " \"transport=UDP\", expected transport=udp or transport=tcp"),
+        Arguments.of(
+            "turn:h?foo=bar",
+            "turn:h?foo=bar: unsupported query \"foo=bar\","
+                + " expected transport=udp or transport=tcp"),
+        Arguments.of(
+            "turn:h?transport=udp&x=y",
+            "turn:h?transport=udp&x=y: unsupported query"
+                + " \"transport=udp&x=y\", expected transport=udp or transport=tcp"),
         Arguments.of("stun:h\n", "stun:h\\u000a: contains whitespace or a control character"),
         Arguments.of("stun:h x", "stun:h\\u0020x: contains whitespace or a control character"),
         Arguments.of("stun:\u0007h", "stun:\\u0007h: contains whitespace or a control character"));
