@@ -27,7 +27,12 @@ public final class NativeLibrary {
     if (failure != null) {
       throw new IceException(
           IceException.Reason.NATIVE_UNAVAILABLE,
-          "the nicegather native library could not be loaded: " + failure,
+          "the nicegather native library could not be loaded for "
+              + platform()
+              + ": put the nicegather jar with classifier "
+              + platform()
+              + " on the class path, and install libnice (Debian: libnice10); cause: "
+              + failure,
           failure);
     }
   }
@@ -46,6 +51,14 @@ public final class NativeLibrary {
   public static Throwable unavailabilityCause() {
     isAvailable();
     return failure;
+  }
+
+  private static String platform() {
+    try {
+      return org.bytedeco.javacpp.Loader.getPlatform();
+    } catch (LinkageError e) {
+      return System.getProperty("os.name") + "-" + System.getProperty("os.arch");
+    }
   }
 
   private static void load() {
