@@ -79,8 +79,9 @@ int ng_runtime_start(void);
 const char *ng_version(void);
 
 /*
- * Writes the host's usable IP addresses, one per line, into buf (NUL-terminated) and returns
- * how many; IPv6 link-local entries carry their "%ifname" scope. Loopback only when asked.
+ * Writes the host's usable IP addresses into buf (NUL-terminated), one "address interface" line
+ * each (the interface is empty when unknown), and returns how many. IPv6 link-local addresses
+ * come without their scope, which is the interface. Loopback only when asked.
  */
 int ng_local_addresses(int include_loopback, char *buf, int capacity);
 
@@ -92,6 +93,9 @@ int ng_agent_new(int64_t id, const char *ufrag, const char *pwd, int flags, int 
 
 /* Binds host candidates to this address only; call once per address before gathering. */
 int ng_agent_add_local_address(int64_t id, const char *ip);
+
+/* Limits the local ports of the agent's host sockets to min..max; call before gathering. */
+int ng_agent_set_port_range(int64_t id, int min, int max);
 
 /* The one STUN server libnice allows per agent; ip must be a literal. */
 int ng_agent_set_stun(int64_t id, const char *ip, int port);

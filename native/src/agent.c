@@ -191,6 +191,25 @@ int ng_agent_add_local_address(int64_t id, const char *ip)
     return result;
 }
 
+int ng_agent_set_port_range(int64_t id, int min, int max)
+{
+    if (min < 1 || max > 65535 || min > max)
+        return NG_E_ARGUMENT;
+
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    int result = NG_E_NO_AGENT;
+    if (agent != NULL && agent->gathered)
+        result = NG_E_STATE;
+    else if (agent != NULL) {
+        nice_agent_set_port_range(agent->nice, agent->stream, COMPONENT, (guint)min, (guint)max);
+        result = 0;
+    }
+    g_mutex_unlock(&table_lock);
+
+    return result;
+}
+
 int ng_agent_set_stun(int64_t id, const char *ip, int port)
 {
     NiceAddress address;

@@ -2,8 +2,6 @@ package io.github.nicegather;
 
 import io.github.nicegather.internal.GatherConfig;
 import io.github.nicegather.internal.NativeLibrary;
-import io.github.nicegather.internal.ServerUrl;
-import java.util.List;
 
 /**
  * The entry point, like Pion's {@code webrtc.API}: creates gatherers that share one set of
@@ -42,8 +40,8 @@ public final class IceApi {
    *     loaded
    */
   public IceGatherer newIceGatherer(IceGatherOptions options) {
-    List<ServerUrl> urls = GatherConfig.validate(options);
-    if (settings.lite() && !urls.isEmpty()) {
+    GatherConfig.Checked checked = GatherConfig.check(options, settings.rewriteRules());
+    if (settings.lite() && !checked.urls().isEmpty()) {
       throw new IceException(
           IceException.Reason.INVALID_OPTION,
           "iceServers: an ICE-lite agent gathers host candidates only (RFC 8445 section 2.5); "
@@ -52,6 +50,6 @@ public final class IceApi {
 
     NativeLibrary.require();
 
-    return new IceGatherer(settings, options, urls);
+    return new IceGatherer(settings, options, checked.urls(), checked.rules());
   }
 }

@@ -1,12 +1,15 @@
 package io.github.nicegather;
 
+import io.github.nicegather.internal.AddressChoice;
 import io.github.nicegather.internal.CandidateMapper;
 import io.github.nicegather.internal.EventPump;
 import io.github.nicegather.internal.GatherStart;
 import io.github.nicegather.internal.HandlerQueue;
 import io.github.nicegather.internal.IceCredentials;
+import io.github.nicegather.internal.LocalAddress;
 import io.github.nicegather.internal.NativeAgent;
 import io.github.nicegather.internal.NativeCandidate;
+import io.github.nicegather.internal.RewriteRules;
 import io.github.nicegather.internal.ServerPlan;
 import io.github.nicegather.internal.ServerUrl;
 import io.github.nicegather.internal.SharedThreads;
@@ -49,6 +52,10 @@ public final class IceGatherer implements AutoCloseable {
   private final Settings settings;
   private final IceGatherPolicy policy;
   private final ServerPlan plan;
+
+  /** With a candidate pool, gathering starts at creation and is shown from gather() on. */
+  private final boolean pooled;
+
   private final NativeAgent agent;
   private final IceParameters parameters;
   private final Delivery delivery;
@@ -58,6 +65,7 @@ public final class IceGatherer implements AutoCloseable {
 
   // Guarded by lock.
   private IceGathererState state = IceGathererState.NEW;
+  private boolean gatherCalled;
   private final List<IceCandidate> candidates = new ArrayList<>();
   private final CandidateMapper mapper;
   private final Set<Integer> relayIndexes = new HashSet<>();
@@ -67,17 +75,22 @@ public final class IceGatherer implements AutoCloseable {
   private ScheduledFuture<?> deadline;
   private RuntimeException startFailure;
 
-  IceGatherer(Settings settings, IceGatherOptions options, List<ServerUrl> urls) {
+  IceGatherer(
+      Settings settings, IceGatherOptions options, List<ServerUrl> urls, RewriteRules rules) {
     this.settings = settings;
     this.policy = options.gatherPolicy();
     this.plan = ServerPlan.of(urls, policy);
+    this.pooled = options.candidatePoolSize() > 0;
     this.agent = NativeAgent.reserve();
     this.name = "gatherer-" + agent.id();
     this.parameters =
-        new IceParameters(IceCredentials.ufrag(), IceCredentials.password(), settings.lite());
+        new IceParameters(
+            settings.ufrag().isEmpty() ? IceCredentials.ufrag() : settings.ufrag(),
+            settings.password().isEmpty() ? IceCredentials.password() : settings.password(),
+            settings.lite());
     this.delivery = new Delivery(name);
     this.handlers = delivery.queue;
-    this.mapper = new CandidateMapper(policy, settings.networkTypes());
+    this.mapper = new CandidateMapper(policy, settings.networkTypes(), rules);
 
     EventPump.register(agent.id(), new Link(this));
     try {
@@ -94,6 +107,15 @@ public final class IceGatherer implements AutoCloseable {
     }
     // The action holds the agent, never the gatherer, or the gatherer could not become garbage.
     this.cleanable = CLEANER.register(this, agent::close);
+
+    if (pooled) {
+      try {
+        begin();
+      } catch (RuntimeException e) {
+        cleanable.clean();
+        throw e;
+      }
+    }
   }
 
   /**
@@ -108,11 +130,28 @@ public final class IceGatherer implements AutoCloseable {
   public void gather() {
     synchronized (lock) {
       requireOpen("gather()");
-      if (state != IceGathererState.NEW || startFailure != null) {
+      if (startFailure != null) {
         throw new IllegalStateException(
-            name + ": gather() may be called once; the gatherer is " + state);
+            name + ": gather() failed before (" + startFailure.getMessage() + "); close it");
       }
+      if (gatherCalled) {
+        throw new IllegalStateException(
+            name + ": gather() may be called once; the gatherer is " + visibleState());
+      }
+      gatherCalled = true;
+      if (pooled) {
+        // The pool has gathered since creation: show what it has, in order, then go on live.
+        handlers.release();
+        return;
+      }
+    }
 
+    begin();
+  }
+
+  /** Starts the engine; under a pool this runs at creation, with delivery held until gather(). */
+  private void begin() {
+    synchronized (lock) {
       state = IceGathererState.GATHERING;
       startNanos = System.nanoTime();
       handlers.hold();
@@ -124,15 +163,23 @@ public final class IceGatherer implements AutoCloseable {
     if (plan.allLiteral()) {
       startOrRollBack();
     } else {
-      handlers.release();
+      releaseIfShown();
       SharedThreads.resolve(this::startQuietly);
+    }
+  }
+
+  private void releaseIfShown() {
+    synchronized (lock) {
+      if (gatherCalled || state == IceGathererState.CLOSED) {
+        handlers.release();
+      }
     }
   }
 
   private void startOrRollBack() {
     try {
       start();
-      handlers.release();
+      releaseIfShown();
     } catch (RuntimeException e) {
       synchronized (lock) {
         if (state == IceGathererState.CLOSED) {
@@ -169,14 +216,21 @@ public final class IceGatherer implements AutoCloseable {
 
   /** Hands addresses and servers to the agent, then lets libnice gather. */
   private void start() {
-    GatherStart prepared =
-        GatherStart.prepare(agent, plan, wants(false), wants(true), settings.includeLoopback());
+    AddressChoice choice =
+        new AddressChoice(
+            wants(false),
+            wants(true),
+            settings.includeLoopback(),
+            settings.interfaceFilter(),
+            settings.ipFilter());
+    GatherStart prepared = GatherStart.prepare(agent, plan, choice, settings.portRange());
 
     synchronized (lock) {
       if (state != IceGathererState.GATHERING) {
         return;
       }
       start = prepared;
+      mapper.bound(prepared.addresses());
       prepared.errors().forEach(delivery::error);
       if (prepared.addresses().isEmpty()) {
         finish(false);
@@ -185,9 +239,17 @@ public final class IceGatherer implements AutoCloseable {
     }
 
     if (!agent.gather()) {
+      String where = prepared.addresses().stream().map(LocalAddress::ip).toList().toString();
       throw new IceException(
           IceException.Reason.GATHER_FAILED,
-          name + ": no local address could be bound: " + prepared.addresses());
+          settings.portRange() == null
+              ? name + ": no socket could be bound on " + where
+              : name
+                  + ": no socket could be bound on "
+                  + where
+                  + " within ports "
+                  + settings.portRange()
+                  + ": the range is exhausted or the ports are taken");
     }
   }
 
@@ -214,15 +276,22 @@ public final class IceGatherer implements AutoCloseable {
   public List<IceCandidate> getLocalCandidates() {
     synchronized (lock) {
       requireOpen("getLocalCandidates()");
-      return List.copyOf(candidates);
+      return gatherCalled ? List.copyOf(candidates) : List.of();
     }
   }
 
   /** The current state; callable after close. */
   public IceGathererState state() {
     synchronized (lock) {
-      return state;
+      return visibleState();
     }
+  }
+
+  /** A pool gathers before gather(), but the user sees NEW until then. */
+  private IceGathererState visibleState() {
+    boolean hidden = pooled && !gatherCalled && state != IceGathererState.CLOSED;
+
+    return hidden ? IceGathererState.NEW : state;
   }
 
   /**
@@ -295,8 +364,11 @@ public final class IceGatherer implements AutoCloseable {
       if (state == IceGathererState.CLOSED) {
         return;
       }
-      completed = state == IceGathererState.COMPLETE;
-      if (!completed) {
+      completed = state == IceGathererState.COMPLETE && (gatherCalled || !pooled);
+      if (pooled && !gatherCalled) {
+        // Nothing of the pool was shown: its held events go, and only CLOSED is delivered.
+        handlers.discardHeld();
+      } else if (!completed) {
         delivery.interrupt();
       }
       state = IceGathererState.CLOSED;
@@ -359,8 +431,7 @@ public final class IceGatherer implements AutoCloseable {
         relayIndexes.add(raw.relayIndex());
       }
 
-      IceCandidate candidate = mapper.map(raw);
-      if (candidate != null) {
+      for (IceCandidate candidate : mapper.map(raw)) {
         candidates.add(candidate);
         delivery.candidate(candidate);
       }

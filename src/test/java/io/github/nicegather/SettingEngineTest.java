@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +89,19 @@ class SettingEngineTest {
     engine.setStunGatherTimeout(Duration.ofSeconds(3));
     engine.setLite(false);
 
-    assertThat(snapshot).isEqualTo(new Settings(Set.of(UDP4), true, Duration.ofMillis(500), true));
+    assertThat(snapshot)
+        .isEqualTo(
+            new Settings(
+                Set.of(UDP4),
+                true,
+                Duration.ofMillis(500),
+                true,
+                List.of(),
+                null,
+                null,
+                null,
+                "",
+                ""));
     assertThatThrownBy(() -> snapshot.networkTypes().add(UDP6))
         .isInstanceOf(UnsupportedOperationException.class);
   }

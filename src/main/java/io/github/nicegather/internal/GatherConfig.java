@@ -1,5 +1,6 @@
 package io.github.nicegather.internal;
 
+import io.github.nicegather.IceAddressRewriteRule;
 import io.github.nicegather.IceCredentialType;
 import io.github.nicegather.IceException;
 import io.github.nicegather.IceException.Reason;
@@ -9,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks {@link IceGatherOptions} as a whole, so that a caller learns about every bad input at once
- * rather than one per attempt.
+ * Checks {@link IceGatherOptions} and the address rewrite rules as a whole, so that a caller learns
+ * about every bad input at once rather than one per attempt.
  *
  * <p>Thread-safe: each call collects its problems in an instance of its own.
  */
@@ -24,6 +25,26 @@ public final class GatherConfig {
   private GatherConfig() {}
 
   /**
+   * What {@link #check} accepted: the parsed server URLs and the checked rewrite rules.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * @param urls the parsed URLs, in server order and then URL order
+   * @param rules the normalised address rewrite rules; not null
+   */
+  public record Checked(List<ServerUrl> urls, RewriteRules rules) {
+    /**
+     * Copies the URLs.
+     *
+     * @param urls the parsed URLs; not null, no nulls
+     * @param rules the checked rules; not null
+     */
+    public Checked {
+      urls = List.copyOf(urls);
+    }
+  }
+
+  /**
    * Validates the options and parses every server URL.
    *
    * @param options the options; null is reported as a problem
@@ -32,6 +53,20 @@ public final class GatherConfig {
    *     contains a credential
    */
   public static List<ServerUrl> validate(IceGatherOptions options) {
+    return check(options, List.of()).urls();
+  }
+
+  /**
+   * Validates the options and the address rewrite rules together, parses every server URL and
+   * normalises the rules.
+   *
+   * @param options the options; null is reported as a problem
+   * @param rules the rewrite rules, as {@code SettingEngine} holds them; null means none
+   * @return the parsed URLs and the checked rules
+   * @throws IceException listing every problem found, those of the options first and then those of
+   *     the rules in rule order, with the reason of the first one; no message contains a credential
+   */
+  public static Checked check(IceGatherOptions options, List<IceAddressRewriteRule> rules) {
     if (options == null) {
       throw new IceException(Reason.INVALID_OPTION, "options: null");
     }
@@ -48,11 +83,17 @@ public final class GatherConfig {
           "candidatePoolSize: " + poolSize + " is outside 0.." + MAX_POOL_SIZE);
     }
 
+    List<String> ruleProblems = new ArrayList<>();
+    RewriteRules checked =
+        RewriteRules.validate(
+            rules == null ? List.of() : rules, options.gatherPolicy(), ruleProblems);
+    ruleProblems.forEach(problem -> config.report(Reason.INVALID_OPTION, problem));
+
     if (config.firstReason != null) {
       throw IceException.of(config.firstReason, config.problems);
     }
 
-    return List.copyOf(config.urls);
+    return new Checked(config.urls, checked);
   }
 
   private void checkServer(String where, IceServer server) {

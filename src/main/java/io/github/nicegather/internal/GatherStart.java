@@ -20,21 +20,24 @@ import java.util.Map;
  * @param errors servers that could not be handed over, and why
  */
 public record GatherStart(
-    List<String> addresses,
+    List<LocalAddress> addresses,
     ServerUrl stun,
     Map<Integer, ServerUrl> turnByIndex,
     List<IceCandidateError> errors) {
 
   /** Configures {@code agent} for gathering; may block in name lookups when a host is a name. */
   public static GatherStart prepare(
-      NativeAgent agent, ServerPlan plan, boolean ipv4, boolean ipv6, boolean loopback) {
-    List<String> addresses = LocalAddresses.find(ipv4, ipv6, loopback);
+      NativeAgent agent, ServerPlan plan, AddressChoice choice, PortRange ports) {
+    List<LocalAddress> addresses = LocalAddresses.find(choice);
     List<IceCandidateError> errors = new ArrayList<>();
-    boolean hasV4 = addresses.stream().anyMatch(a -> a.indexOf(':') < 0);
-    boolean hasV6 = addresses.stream().anyMatch(a -> a.indexOf(':') >= 0);
+    boolean hasV4 = addresses.stream().anyMatch(a -> !a.isIpv6());
+    boolean hasV6 = addresses.stream().anyMatch(LocalAddress::isIpv6);
 
-    for (String address : addresses) {
-      agent.addLocalAddress(address);
+    for (LocalAddress address : addresses) {
+      agent.addLocalAddress(address.ip());
+    }
+    if (ports != null) {
+      agent.setPortRange(ports.min(), ports.max());
     }
 
     ServerUrl stun = null;

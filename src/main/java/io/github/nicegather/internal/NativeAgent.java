@@ -44,6 +44,10 @@ public final class NativeAgent {
     check(NativeShim.ng_agent_add_local_address(id, ip), "adding local address " + ip);
   }
 
+  public void setPortRange(int min, int max) {
+    check(NativeShim.ng_agent_set_port_range(id, min, max), "setting ports " + min + ".." + max);
+  }
+
   public void setStunServer(String ip, int port) {
     check(NativeShim.ng_agent_set_stun(id, ip, port), "setting STUN server " + ip);
   }

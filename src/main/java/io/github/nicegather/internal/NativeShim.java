@@ -54,6 +54,8 @@ public final class NativeShim {
 
   public static native int ng_agent_add_local_address(long id, String ip);
 
+  public static native int ng_agent_set_port_range(long id, int min, int max);
+
   public static native int ng_agent_set_stun(long id, String ip, int port);
 
   public static native int ng_agent_add_turn(
