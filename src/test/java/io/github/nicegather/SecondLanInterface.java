@@ -1,0 +1,41 @@
+package io.github.nicegather;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second interface in the bed's LAN namespace, for tests of interface and CIDR scoping: a veth
+ * pair whose both ends stay in the namespace, so nothing sent on it goes anywhere. The test JVM
+ * runs as root inside the namespace (ci/netns/bin/java), so it can make and remove it itself.
+ */
+final class SecondLanInterface {
+  static final String NAME = "lan1";
+  static final String V4 = "10.213.4.2";
+  static final String V6 = "fd13:0:0:4::2";
+
+  private SecondLanInterface() {}
+
+  static void add() throws IOException, InterruptedException {
+    remove();
+    ip("link", "add", NAME, "type", "veth", "peer", "name", NAME + "peer");
+    ip("addr", "add", V4 + "/24", "dev", NAME);
+    ip("-6", "addr", "add", V6 + "/64", "dev", NAME, "nodad");
+    ip("link", "set", NAME + "peer", "up");
+    ip("link", "set", NAME, "up");
+  }
+
+  static void remove() throws IOException, InterruptedException {
+    new ProcessBuilder("ip", "link", "del", NAME).redirectErrorStream(true).start().waitFor();
+  }
+
+  private static void ip(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("ip"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + output);
+    }
+  }
+}
