@@ -411,6 +411,20 @@ public final class IceGatherer implements AutoCloseable {
     return name;
   }
 
+  /** Whether a pool has completed gathering, shown or not; for tests of the pool. */
+  boolean poolComplete() {
+    synchronized (lock) {
+      return state == IceGathererState.COMPLETE;
+    }
+  }
+
+  /** Whether the engine has started gathering; for tests that nothing starts before gather(). */
+  boolean nativeGathered() {
+    synchronized (lock) {
+      return state != IceGathererState.NEW;
+    }
+  }
+
   /** The ufrag and password libnice holds, for tests that check they match the parameters. */
   String[] nativeCredentials() {
     return agent.credentials();
