@@ -32,6 +32,23 @@ static ng_agent *find_locked(int64_t id)
     return table ? g_hash_table_lookup(table, &id) : NULL;
 }
 
+/*
+ * Takes the table lock and finds an agent that may still be configured. Returns it with the lock
+ * held, or NULL with the lock released and *result set to the reason.
+ */
+static ng_agent *lock_configurable(int64_t id, int *result)
+{
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    if (agent != NULL && !agent->gathered)
+        return agent;
+
+    *result = agent == NULL ? NG_E_NO_AGENT : NG_E_STATE;
+    g_mutex_unlock(&table_lock);
+
+    return NULL;
+}
+
 static void put_string(unsigned char *record, int offset, int size, const char *text)
 {
     g_strlcpy((char *)record + offset, text, size);
@@ -179,13 +196,12 @@ int ng_agent_add_local_address(int64_t id, const char *ip)
     if (ip == NULL || !nice_address_set_from_string(&address, ip))
         return NG_E_ADDRESS;
 
-    g_mutex_lock(&table_lock);
-    ng_agent *agent = find_locked(id);
-    int result = NG_E_NO_AGENT;
-    if (agent != NULL && agent->gathered)
-        result = NG_E_STATE;
-    else if (agent != NULL)
-        result = nice_agent_add_local_address(agent->nice, &address) ? 0 : NG_E_ENGINE;
+    int result;
+    ng_agent *agent = lock_configurable(id, &result);
+    if (agent == NULL)
+        return result;
+
+    result = nice_agent_add_local_address(agent->nice, &address) ? 0 : NG_E_ENGINE;
     g_mutex_unlock(&table_lock);
 
     return result;
@@ -196,18 +212,15 @@ int ng_agent_set_port_range(int64_t id, int min, int max)
     if (min < 1 || max > 65535 || min > max)
         return NG_E_ARGUMENT;
 
-    g_mutex_lock(&table_lock);
-    ng_agent *agent = find_locked(id);
-    int result = NG_E_NO_AGENT;
-    if (agent != NULL && agent->gathered)
-        result = NG_E_STATE;
-    else if (agent != NULL) {
-        nice_agent_set_port_range(agent->nice, agent->stream, COMPONENT, (guint)min, (guint)max);
-        result = 0;
-    }
+    int result;
+    ng_agent *agent = lock_configurable(id, &result);
+    if (agent == NULL)
+        return result;
+
+    nice_agent_set_port_range(agent->nice, agent->stream, COMPONENT, (guint)min, (guint)max);
     g_mutex_unlock(&table_lock);
 
-    return result;
+    return 0;
 }
 
 int ng_agent_set_stun(int64_t id, const char *ip, int port)
@@ -219,18 +232,15 @@ int ng_agent_set_stun(int64_t id, const char *ip, int port)
     if (port < 1 || port > 65535)
         return NG_E_ARGUMENT;
 
-    g_mutex_lock(&table_lock);
-    ng_agent *agent = find_locked(id);
-    int result = NG_E_NO_AGENT;
-    if (agent != NULL && agent->gathered)
-        result = NG_E_STATE;
-    else if (agent != NULL) {
-        g_object_set(agent->nice, "stun-server", ip, "stun-server-port", (guint)port, NULL);
-        result = 0;
-    }
+    int result;
+    ng_agent *agent = lock_configurable(id, &result);
+    if (agent == NULL)
+        return result;
+
+    g_object_set(agent->nice, "stun-server", ip, "stun-server-port", (guint)port, NULL);
     g_mutex_unlock(&table_lock);
 
-    return result;
+    return 0;
 }
 
 int ng_agent_add_turn(int64_t id, const char *ip, int port, const char *username,
@@ -248,12 +258,14 @@ int ng_agent_add_turn(int64_t id, const char *ip, int port, const char *username
     NiceRelayType type =
         transport == NG_TURN_TCP ? NICE_RELAY_TYPE_TURN_TCP : NICE_RELAY_TYPE_TURN_UDP;
 
-    g_mutex_lock(&table_lock);
-    ng_agent *agent = find_locked(id);
-    int result = NG_E_NO_AGENT;
-    if (agent != NULL && (agent->gathered || agent->turn_count == MAX_TURN))
+    int result;
+    ng_agent *agent = lock_configurable(id, &result);
+    if (agent == NULL)
+        return result;
+
+    if (agent->turn_count == MAX_TURN) {
         result = NG_E_STATE;
-    else if (agent != NULL) {
+    } else {
         gboolean ok = nice_agent_set_relay_info(agent->nice, agent->stream, COMPONENT, ip,
                                                 (guint)port, username, password, type);
         result = ok ? agent->turn_count++ : NG_E_ENGINE;

@@ -123,9 +123,9 @@ public final class IceGatherer implements AutoCloseable {
    * #onLocalCandidate}, then {@code COMPLETE}, then a {@code null} candidate. Gathering always ends
    * within the STUN gather timeout plus 100 ms, whatever the servers do.
    *
-   * <p>With a candidate pool ({@link IceGatherOptions#candidatePoolSize()} above 0) gathering
-   * began when the gatherer was created: this delivers what the pool has, in order, and the rest
-   * follows live.
+   * <p>With a candidate pool ({@link IceGatherOptions#candidatePoolSize()} above 0) gathering began
+   * when the gatherer was created: this delivers what the pool has, in order, and the rest follows
+   * live.
    *
    * @throws IllegalStateException if called twice or after close
    * @throws IceException (GATHER_FAILED) if no local socket could be bound, for example when the

@@ -4,30 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Address rewrite rules on real gathering in the bed: the LAN namespace has eth0 (10.213.2.2,
  * fd13:0:0:2::2) and, for these tests, lan1 (10.213.4.2, fd13:0:0:4::2).
  */
+@ExtendWith(SecondLanInterface.class)
 class RewriteRulesBedTest {
   private static final String EXTERNAL = "203.0.113.7";
   private static final String EXTERNAL2 = "203.0.113.8";
-
-  @BeforeAll
-  static void addSecondInterface() throws Exception {
-    Bed.require();
-    SecondLanInterface.add();
-  }
-
-  @AfterAll
-  static void removeSecondInterface() throws Exception {
-    if (Boolean.getBoolean("nicegather.bed")) {
-      SecondLanInterface.remove();
-    }
-  }
 
   @Test
   void hostReplaceWithLocalAdvertisesTheExternalAddressOnTheSamePort() throws Exception {

@@ -3,20 +3,35 @@ package io.github.nicegather;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A second interface in the bed's LAN namespace, for tests of interface and CIDR scoping: a veth
  * pair whose both ends stay in the namespace, so nothing sent on it goes anywhere. The test JVM
- * runs as root inside the namespace (ci/netns/bin/java), so it can make and remove it itself.
+ * runs as root inside the namespace (ci/netns/bin/java), so it can make and remove it itself. Use
+ * it with {@code @ExtendWith(SecondLanInterface.class)}: it is there for the whole class.
  */
-final class SecondLanInterface {
+final class SecondLanInterface implements BeforeAllCallback, AfterAllCallback {
   static final String NAME = "lan1";
   static final String V4 = "10.213.4.2";
   static final String V6 = "fd13:0:0:4::2";
 
-  private SecondLanInterface() {}
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    Bed.require();
+    add();
+  }
 
-  static void add() throws IOException, InterruptedException {
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (Boolean.getBoolean("nicegather.bed")) {
+      remove();
+    }
+  }
+
+  private static void add() throws IOException, InterruptedException {
     remove();
     ip("link", "add", NAME, "type", "veth", "peer", "name", NAME + "peer");
     ip("addr", "add", V4 + "/24", "dev", NAME);
@@ -25,7 +40,7 @@ final class SecondLanInterface {
     ip("link", "set", NAME, "up");
   }
 
-  static void remove() throws IOException, InterruptedException {
+  private static void remove() throws IOException, InterruptedException {
     new ProcessBuilder("ip", "link", "del", NAME).redirectErrorStream(true).start().waitFor();
   }
 

@@ -8,25 +8,12 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Interface and IP filters, the port range and user credentials, in the bed. */
+@ExtendWith(SecondLanInterface.class)
 class SettingsBedTest {
-  @BeforeAll
-  static void addSecondInterface() throws Exception {
-    Bed.require();
-    SecondLanInterface.add();
-  }
-
-  @AfterAll
-  static void removeSecondInterface() throws Exception {
-    if (Boolean.getBoolean("nicegather.bed")) {
-      SecondLanInterface.remove();
-    }
-  }
-
   @Test
   void theInterfaceFilterChoosesWhichAddressesAreBound() throws Exception {
     SettingEngine engine = new SettingEngine();

@@ -32,7 +32,6 @@ public final class CandidateMapper {
   private final Set<NetworkType> networkTypes;
   private final RewriteRules rules;
   private final Map<String, String> interfaces = new HashMap<>();
-  private final Set<String> replacedBases = new HashSet<>();
   private final Set<String> seen = new HashSet<>();
 
   public CandidateMapper(
@@ -54,7 +53,7 @@ public final class CandidateMapper {
 
     if (type == IceCandidateType.HOST) {
       rewriteHost(c, produced);
-    } else if (!replacedBases.contains(c.baseAddress() + " " + c.basePort())) {
+    } else if (!replacedByRule(c)) {
       produced.add(candidate(c, type, c.address(), c.priority(), c.foundation()));
     }
 
@@ -81,9 +80,6 @@ public final class CandidateMapper {
     if (srflx == null) {
       return;
     }
-    if (srflx.mode() == IceAddressRewriteMode.REPLACE) {
-      replacedBases.add(c.address() + " " + c.port());
-    }
     // As if a server had mapped the base to each external address, keeping the port (1:1 NAT).
     String foundation = "r" + srflx.ruleIndex() + "h" + c.foundation();
     for (String external : srflx.externals()) {
@@ -100,6 +96,19 @@ public final class CandidateMapper {
               related(c),
               null));
     }
+  }
+
+  /**
+   * Whether a srflx rule REPLACE owns this srflx candidate's base. Decided from the base alone:
+   * libnice may report a STUN answer before the host candidate it belongs to.
+   */
+  private boolean replacedByRule(NativeCandidate c) {
+    if (c.type() != NativeCandidate.SRFLX) {
+      return false;
+    }
+    RewriteRules.Match srflx = rules.srflx(c.baseAddress(), interfaces.get(c.baseAddress()));
+
+    return srflx != null && srflx.mode() == IceAddressRewriteMode.REPLACE;
   }
 
   private IceCandidate candidate(
