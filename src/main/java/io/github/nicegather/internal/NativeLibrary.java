@@ -1,12 +1,26 @@
 package io.github.nicegather.internal;
 
 import io.github.nicegather.IceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.javacpp.Loader;
 
 /**
  * Loads the shim once per class loader and remembers why it failed, so every later call gets the
  * same clear error instead of a NoClassDefFoundError from a half-initialised binding class.
+ *
+ * <p>By default JavaCPP's Loader finds the platform's classifier jar on the class path and extracts
+ * its libraries to its cache ({@code ~/.javacpp/cache}). With the system property {@value
+ * #PATH_PROPERTY} set to a directory, the two libraries are loaded from there instead, for systems
+ * where extraction is not wanted (read-only home, noexec temp, an audited path).
  */
 public final class NativeLibrary {
+  /** A directory holding the shim and its JNI glue, to load instead of the classifier jar's. */
+  public static final String PATH_PROPERTY = "nicegather.library.path";
+
+  private static final String SHIM = "nicegather";
+  private static final String GLUE = "jniNativeShim";
+
   private static volatile Throwable failure;
   private static volatile boolean loaded;
 
@@ -25,15 +39,7 @@ public final class NativeLibrary {
     }
 
     if (failure != null) {
-      throw new IceException(
-          IceException.Reason.NATIVE_UNAVAILABLE,
-          "the nicegather native library could not be loaded for "
-              + platform()
-              + ": put the nicegather jar with classifier "
-              + platform()
-              + " on the class path, and install libnice (Debian: libnice10); cause: "
-              + failure,
-          failure);
+      throw new IceException(IceException.Reason.NATIVE_UNAVAILABLE, explain(failure), failure);
     }
   }
 
@@ -47,15 +53,81 @@ public final class NativeLibrary {
     }
   }
 
-  /** Why loading failed, or null when it did not. */
+  /** Why loading failed, as the exception users get, or null when it did not fail. */
   public static Throwable unavailabilityCause() {
-    isAvailable();
-    return failure;
+    try {
+      require();
+      return null;
+    } catch (IceException e) {
+      return e;
+    }
+  }
+
+  /** The libnice and GLib versions the shim was built with. */
+  public static String engineVersion() {
+    require();
+
+    return NativeShim.ng_version();
+  }
+
+  /** Called by the binding class's initialiser: the libraries, from the jar or the property. */
+  static void loadBinding(Class<?> binding) {
+    String directory = System.getProperty(PATH_PROPERTY);
+    if (directory == null || directory.isBlank()) {
+      Loader.load(binding);
+      return;
+    }
+
+    // The glue needs the shim: load it first, by absolute path, so no search path is involved.
+    System.load(file(directory, SHIM).toString());
+    System.load(file(directory, GLUE).toString());
+  }
+
+  private static Path file(String directory, String library) {
+    Path path = Path.of(directory, System.mapLibraryName(library)).toAbsolutePath();
+    if (!Files.isRegularFile(path)) {
+      throw new UnsatisfiedLinkError(PATH_PROPERTY + "=" + directory + ": no " + path);
+    }
+
+    return path;
+  }
+
+  private static String explain(Throwable cause) {
+    String platform = platform();
+    String directory = System.getProperty(PATH_PROPERTY);
+    if (directory != null && !directory.isBlank()) {
+      return "the nicegather native library could not be loaded from "
+          + PATH_PROPERTY
+          + "="
+          + directory
+          + " (platform "
+          + platform
+          + "; it must hold "
+          + System.mapLibraryName(SHIM)
+          + " and "
+          + System.mapLibraryName(GLUE)
+          + " built for it): "
+          + cause;
+    }
+
+    return "the nicegather native library could not be loaded for platform "
+        + platform
+        + ": looked for io/github/nicegather/internal/"
+        + platform
+        + "/"
+        + System.mapLibraryName(GLUE)
+        + " on the class path; add the dependency"
+        + " io.github.nicegather:nicegather:<version>:"
+        + platform
+        + " (or io.github.nicegather:nicegather-platform), or set -D"
+        + PATH_PROPERTY
+        + "=<directory with both libraries>; cause: "
+        + cause;
   }
 
   private static String platform() {
     try {
-      return org.bytedeco.javacpp.Loader.getPlatform();
+      return Loader.getPlatform();
     } catch (LinkageError e) {
       return System.getProperty("os.name") + "-" + System.getProperty("os.arch");
     }

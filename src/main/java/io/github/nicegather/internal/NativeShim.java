@@ -1,7 +1,6 @@
 package io.github.nicegather.internal;
 
 import java.nio.ByteBuffer;
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.Platform;
 
@@ -37,7 +36,7 @@ public final class NativeShim {
   static final int RECORD_SIZE = 192;
 
   static {
-    Loader.load();
+    NativeLibrary.loadBinding(NativeShim.class);
   }
 
   private NativeShim() {}
