@@ -2,12 +2,24 @@
  * The host's addresses as libnice sees them, each with the name of its interface, for the Java
  * side to filter (interface and IP filters, families) and to match rewrite rules against.
  */
-#include <ifaddrs.h>
 #include <interfaces.h>
-#include <netinet/in.h>
 #include <string.h>
 
 #include "shim.h"
+
+#ifdef _WIN32
+/* Windows has no getifaddrs: interface names stay unknown there, and rules scoped by iface
+ * do not apply (the README says so). */
+struct ifaddrs;
+
+static const char *interface_of(struct ifaddrs *list, const char *ip)
+{
+    (void)list, (void)ip;
+    return "";
+}
+#else
+#include <ifaddrs.h>
+#include <netinet/in.h>
 
 /* The interface that carries ip, or "" when getifaddrs does not list it. */
 static const char *interface_of(struct ifaddrs *list, const char *ip)
@@ -31,6 +43,7 @@ static const char *interface_of(struct ifaddrs *list, const char *ip)
 
     return "";
 }
+#endif
 
 int ng_local_addresses(int include_loopback, char *buf, int capacity)
 {
@@ -38,8 +51,10 @@ int ng_local_addresses(int include_loopback, char *buf, int capacity)
         return NG_E_ARGUMENT;
 
     struct ifaddrs *interfaces = NULL;
+#ifndef _WIN32
     if (getifaddrs(&interfaces) != 0)
         interfaces = NULL;
+#endif
 
     GList *ips = nice_interfaces_get_local_ips(include_loopback != 0);
     GString *text = g_string_new(NULL);
@@ -56,8 +71,10 @@ int ng_local_addresses(int include_loopback, char *buf, int capacity)
         count++;
     }
     g_list_free_full(ips, g_free);
+#ifndef _WIN32
     if (interfaces != NULL)
         freeifaddrs(interfaces);
+#endif
 
     int result = count;
     if (text->len + 1 > (gsize)capacity)

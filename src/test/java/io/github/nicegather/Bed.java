@@ -29,6 +29,10 @@ final class Bed {
   static final int RELAY_MIN_PORT = number("BED_RELAY_MIN_PORT");
   static final int RELAY_MAX_PORT = number("BED_RELAY_MAX_PORT");
   static final int CLOSED_PORT = number("BED_CLOSED_PORT");
+
+  /** A second coturn that refuses RFC 3489 Binding requests (no-stun-backward-compatibility). */
+  static final int STRICT_STUN_PORT = number("BED_STRICT_STUN_PORT");
+
   static final Path TURN_LOG = Path.of(VALUES.getOrDefault("BED_TURN_LOG", "/nonexistent"));
 
   private Bed() {}

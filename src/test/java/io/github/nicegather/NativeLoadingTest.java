@@ -9,8 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Loading users can debug: what is available, and what a failure says. */
+// Linux: it reads /proc and names the Linux libraries.
+@EnabledOnOs(OS.LINUX)
 class NativeLoadingTest {
   private static final Path NATIVE_DIR =
       Path.of("target/classes/io/github/nicegather/internal/linux-x86_64").toAbsolutePath();

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.nicegather.internal.NativeAgent;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Nothing is left behind: sockets, native agents, threads. */
+// Linux: it reads /proc and names the Linux libraries.
+@EnabledOnOs(OS.LINUX)
 class ResourceTest {
   private static final int ROUNDS = 1000;
 
