@@ -60,7 +60,7 @@ static void push_event(int64_t id, int32_t kind)
 
     memcpy(record, &id, sizeof id);
     memcpy(record + 8, &kind, sizeof kind);
-    ng_queue_push(record);
+    shim_queue_push(record);
 }
 
 /* Runs on whichever thread caused the candidate: the gathering caller or the loop thread. */
@@ -92,7 +92,7 @@ static void on_candidate(NiceAgent *nice, NiceCandidate *c, gpointer data)
     put_string(record, 88, NG_ADDRESS_MAX, text);
     put_string(record, 152, NG_FOUNDATION_MAX, c->foundation);
 
-    ng_queue_push(record);
+    shim_queue_push(record);
 }
 
 static void on_done(NiceAgent *nice, guint stream, gpointer data)
@@ -152,8 +152,7 @@ int ng_agent_new(int64_t id, const char *ufrag, const char *pwd, int flags, int 
     }
 
     NiceAgentOption options = (flags & NG_FLAG_LITE) ? NICE_AGENT_OPTION_LITE_MODE : 0;
-    NiceAgent *nice =
-        nice_agent_new_full(ng_runtime_context(), NICE_COMPATIBILITY_RFC5245, options);
+    NiceAgent *nice = nice_agent_new_full(shim_context(), NICE_COMPATIBILITY_RFC5245, options);
 
     /*
      * Three transmissions (RFC 8489 section 6.2.1 with Rc = 3) end one transaction after four
@@ -171,7 +170,7 @@ int ng_agent_new(int64_t id, const char *ufrag, const char *pwd, int flags, int 
     }
 
     /* Without a receive callback on our context, STUN and TURN answers are never read. */
-    nice_agent_attach_recv(nice, stream, COMPONENT, ng_runtime_context(), drop_packet, NULL);
+    nice_agent_attach_recv(nice, stream, COMPONENT, shim_context(), drop_packet, NULL);
 
     ng_agent *agent = g_new0(ng_agent, 1);
     agent->id = id;
@@ -370,7 +369,7 @@ int ng_agent_close(int64_t id)
     if (agent == NULL)
         return NG_E_NO_AGENT;
 
-    g_main_context_invoke(ng_runtime_context(), close_on_loop, agent);
+    g_main_context_invoke(shim_context(), close_on_loop, agent);
 
     return 0;
 }

@@ -33,7 +33,7 @@ static void grow(void)
     head = 0;
 }
 
-void ng_queue_push(const unsigned char *record)
+void shim_queue_push(const unsigned char *record)
 {
     g_mutex_lock(&lock);
 
@@ -50,14 +50,14 @@ void ng_queue_push(const unsigned char *record)
     g_mutex_unlock(&lock);
 }
 
-void ng_queue_log(const char *text)
+void shim_queue_log(const char *text)
 {
     unsigned char record[NG_RECORD_SIZE] = {0};
     int32_t kind = NG_EVENT_LOG;
 
     memcpy(record + 8, &kind, sizeof kind);
     g_strlcpy((char *)record + 24, text ? text : "", NG_RECORD_SIZE - 24);
-    ng_queue_push(record);
+    shim_queue_push(record);
 }
 
 int ng_poll(void *buf, int capacity_bytes, int timeout_ms)

@@ -36,7 +36,7 @@ static void forward_log(const gchar *domain, GLogLevelFlags level, const gchar *
 
     char line[NG_RECORD_SIZE];
     g_snprintf(line, sizeof line, "%s: %s", domain ? domain : "glib", message);
-    ng_queue_log(line);
+    shim_queue_log(line);
 }
 
 static gpointer start_once(gpointer unused)
@@ -65,7 +65,7 @@ int ng_runtime_start(void)
     return GPOINTER_TO_INT(g_once(&started, start_once, NULL));
 }
 
-GMainContext *ng_runtime_context(void)
+GMainContext *shim_context(void)
 {
     return context;
 }

@@ -8,12 +8,12 @@
 #include "nicegather.h"
 
 /* The one context every agent runs on, iterated by the shim's loop thread. */
-GMainContext *ng_runtime_context(void);
+GMainContext *shim_context(void);
 
 /* Appends one fully formed NG_RECORD_SIZE record; never drops, never blocks for long. */
-void ng_queue_push(const unsigned char *record);
+void shim_queue_push(const unsigned char *record);
 
 /* Queues an NG_EVENT_LOG record carrying text, cut to fit. */
-void ng_queue_log(const char *text);
+void shim_queue_log(const char *text);
 
 #endif
