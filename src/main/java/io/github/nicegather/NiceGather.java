@@ -1,5 +1,6 @@
 package io.github.nicegather;
 
+import io.github.nicegather.internal.LocalAddresses;
 import io.github.nicegather.internal.NativeLibrary;
 
 /**
@@ -29,6 +30,16 @@ public final class NiceGather {
    */
   public static Throwable unavailabilityCause() {
     return NativeLibrary.unavailabilityCause();
+  }
+
+  /**
+   * Makes the next gathering list the host's addresses afresh. They are cached between gatherers
+   * for {@code -Dnicegather.addressCacheMillis} (default 5000 ms; 0 turns the cache off), since
+   * listing them is the largest cost of a host-only gathering; call this after a known change (an
+   * interface up or down, a new address) to use it at once.
+   */
+  public static void refreshLocalAddresses() {
+    LocalAddresses.refresh();
   }
 
   /**

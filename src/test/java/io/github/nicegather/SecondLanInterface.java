@@ -1,6 +1,8 @@
 package io.github.nicegather;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -38,13 +40,30 @@ final class SecondLanInterface implements BeforeAllCallback, AfterAllCallback {
     ip("-6", "addr", "add", V6 + "/64", "dev", NAME, "nodad");
     ip("link", "set", NAME + "peer", "up");
     ip("link", "set", NAME, "up");
+    awaitRunning();
+    NiceGather.refreshLocalAddresses();
+  }
+
+  /**
+   * libnice lists only interfaces that are up and running: a veth runs once its peer's carrier is.
+   */
+  private static void awaitRunning() throws IOException, InterruptedException {
+    Path state = Path.of("/sys/class/net", NAME, "operstate");
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (!Files.readString(state).strip().equals("up")) {
+      if (System.nanoTime() > until) {
+        throw new IOException(NAME + " did not come up within 5 s");
+      }
+      Thread.sleep(10);
+    }
   }
 
   private static void remove() throws IOException, InterruptedException {
     new ProcessBuilder("ip", "link", "del", NAME).redirectErrorStream(true).start().waitFor();
+    NiceGather.refreshLocalAddresses();
   }
 
-  private static void ip(String... args) throws IOException, InterruptedException {
+  static void ip(String... args) throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of("ip"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

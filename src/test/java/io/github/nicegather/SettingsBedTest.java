@@ -126,6 +126,24 @@ class SettingsBedTest {
         .hasMessageContaining("257 characters");
   }
 
+  @Test
+  void theAddressListIsCachedBetweenGatherersUntilRefreshed() throws Exception {
+    SettingEngine engine = new SettingEngine();
+    engine.setInterfaceFilter(SecondLanInterface.NAME::equals);
+    engine.setNetworkTypes(NetworkType.UDP4);
+    assertThat(addresses(engine)).containsExactly(SecondLanInterface.V4);
+
+    SecondLanInterface.ip("addr", "add", "10.213.4.3/24", "dev", SecondLanInterface.NAME);
+    try {
+      assertThat(addresses(engine)).as("cached").containsExactly(SecondLanInterface.V4);
+      NiceGather.refreshLocalAddresses();
+      assertThat(addresses(engine)).containsExactly(SecondLanInterface.V4, "10.213.4.3");
+    } finally {
+      SecondLanInterface.ip("addr", "del", "10.213.4.3/24", "dev", SecondLanInterface.NAME);
+      NiceGather.refreshLocalAddresses();
+    }
+  }
+
   private static List<String> addresses(SettingEngine engine) throws Exception {
     Gathered g = Gathered.run(IceApi.create(engine), IceGatherOptions.builder().build());
 
