@@ -21,6 +21,8 @@ typedef struct {
     gulong on_done;
     int turn_count;
     gboolean gathered;
+    gboolean in_gather; /* a thread is inside nice_agent_gather_candidates() */
+    gboolean done_held; /* "done" came meanwhile; pushed once that call returns */
 } ng_agent;
 
 static GMutex table_lock;
@@ -95,11 +97,26 @@ static void on_candidate(NiceAgent *nice, NiceCandidate *c, gpointer data)
     shim_queue_push(record);
 }
 
+/*
+ * libnice emits signals after dropping its lock, so when a server answers at once the loop
+ * thread's "done" can overtake host candidates the gathering thread has still to emit. Held
+ * while that call runs, it follows them.
+ */
 static void on_done(NiceAgent *nice, guint stream, gpointer data)
 {
     (void)nice;
     (void)stream;
-    push_event(*(int64_t *)data, NG_EVENT_DONE);
+    int64_t id = *(int64_t *)data;
+
+    g_mutex_lock(&table_lock);
+    ng_agent *agent = find_locked(id);
+    gboolean hold = agent != NULL && agent->in_gather;
+    if (hold)
+        agent->done_held = TRUE;
+    g_mutex_unlock(&table_lock);
+
+    if (!hold)
+        push_event(id, NG_EVENT_DONE);
 }
 
 /* Packets that are not STUN would reach here; a gatherer has no use for them. */
@@ -121,6 +138,26 @@ static void free_box(gpointer box, GClosure *closure)
 {
     (void)closure;
     g_free(box);
+}
+
+/*
+ * For tests only: NICEGATHER_TEST_PACING_MS, read once per process, replaces libnice's pacing
+ * tick Ta (stun-pacing-timer, 20 ms) for every agent, so that a test can tell work done when an
+ * answer arrives from work left to the next tick. 0 when unset or out of 1-10000.
+ */
+static guint test_pacing_ms(void)
+{
+    static gsize once;
+    static guint pacing;
+
+    if (g_once_init_enter(&once)) {
+        const char *text = g_getenv("NICEGATHER_TEST_PACING_MS");
+        guint64 value = text != NULL ? g_ascii_strtoull(text, NULL, 10) : 0;
+        pacing = value >= 1 && value <= 10000 ? (guint)value : 0;
+        g_once_init_leave(&once, 1);
+    }
+
+    return pacing;
 }
 
 static int valid_credential(const char *text)
@@ -161,6 +198,8 @@ int ng_agent_new(int64_t id, const char *ufrag, const char *pwd, int flags, int 
     g_object_set(nice, "upnp", FALSE, "ice-udp", (flags & NG_FLAG_UDP) != 0, "ice-tcp",
                  (flags & NG_FLAG_TCP) != 0, "stun-initial-timeout", stun_timeout_ms / 4,
                  "stun-max-retransmissions", 3, NULL);
+    if (test_pacing_ms() > 0)
+        g_object_set(nice, "stun-pacing-timer", test_pacing_ms(), NULL);
 
     guint stream = nice_agent_add_stream(nice, 1);
     if (stream == 0 || !nice_agent_set_local_credentials(nice, stream, ufrag, pwd)) {
@@ -285,6 +324,7 @@ int ng_agent_gather(int64_t id)
         result = NG_E_STATE;
     else if (agent != NULL) {
         agent->gathered = TRUE;
+        agent->in_gather = TRUE;
         nice = g_object_ref(agent->nice);
         stream = agent->stream;
         result = 0;
@@ -297,6 +337,16 @@ int ng_agent_gather(int64_t id)
     /* Host candidates and, when nothing is left to discover, "done" are emitted in here. */
     gboolean started = nice_agent_gather_candidates(nice, stream);
     g_object_unref(nice);
+
+    g_mutex_lock(&table_lock);
+    agent = find_locked(id);
+    gboolean held = agent != NULL && agent->done_held;
+    if (agent != NULL)
+        agent->in_gather = FALSE;
+    g_mutex_unlock(&table_lock);
+
+    if (held)
+        push_event(id, NG_EVENT_DONE);
 
     return started ? 0 : NG_E_GATHER;
 }
