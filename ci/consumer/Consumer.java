@@ -10,7 +10,8 @@ public class Consumer {
     long start = System.nanoTime();
     String engine = NiceGather.engineVersion();
     System.out.printf("engine %s, first load %.0f ms%n", engine, (System.nanoTime() - start) / 1e6);
-    try (IceGatherer gatherer = IceApi.create().newIceGatherer(IceGatherOptions.builder().build())) {
+    IceGatherOptions options = IceGatherOptions.builder().build();
+    try (IceGatherer gatherer = IceApi.create().newIceGatherer(options)) {
       gatherer.gather();
       gatherer.gatheringComplete().get(10, TimeUnit.SECONDS).forEach(System.out::println);
     }

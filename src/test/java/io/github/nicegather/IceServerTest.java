@@ -17,7 +17,8 @@ class IceServerTest {
 
     assertThat(server)
         .hasToString(
-            "IceServer[urls=[turn:h], username=alice, credential=<redacted>, credentialType=password]");
+            "IceServer[urls=[turn:h], username=alice, credential=<redacted>, "
+                + "credentialType=password]");
     assertThat(server.toString()).doesNotContain(SECRET);
   }
 

@@ -178,9 +178,11 @@ class GatherCommandTest {
                 "{\"event\":\"parameters\",\"usernameFragment\":\"AbCdEfGhIjKlMnOp\","
                     + "\"password\":\"p4ssw0rdp4ssw0rdp4ssw0rdp4ssw0rd\",\"iceLite\":false}",
                 "{\"ms\":0.25,\"event\":\"state\",\"state\":\"gathering\"}",
-                "{\"ms\":1.23,\"event\":\"candidate\",\"candidate\":{\"candidate\":\"candidate:2 1 udp "
+                "{\"ms\":1.23,\"event\":\"candidate\","
+                    + "\"candidate\":{\"candidate\":\"candidate:2 1 udp "
                     + "1694498815 203.0.113.5 5000 typ srflx raddr 10.0.0.1 rport 5000\","
-                    + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"AbCdEfGhIjKlMnOp\"},"
+                    + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0,"
+                    + "\"usernameFragment\":\"AbCdEfGhIjKlMnOp\"},"
                     + "\"sdp\":\"candidate:2 1 udp 1694498815 203.0.113.5 5000 typ srflx "
                     + "raddr 10.0.0.1 rport 5000\"}",
                 "{\"ms\":301.50,\"event\":\"error\",\"error\":{\"url\":\"stun:127.0.0.1:1\","
@@ -224,9 +226,11 @@ class GatherCommandTest {
                 "ufrag     AbCdEfGhIjKlMnOp",
                 "password  p4ssw0rdp4ssw0rdp4ssw0rdp4ssw0rd",
                 "",
-                "      ms  event      type   protocol     address                     port  related",
+                "      ms  event      type   protocol     address                     port"
+                    + "  related",
                 "    0.25  state      gathering",
-                "    1.23  candidate  srflx  udp          203.0.113.5                 5000  10.0.0.1:5000",
+                "    1.23  candidate  srflx  udp          203.0.113.5                 5000"
+                    + "  10.0.0.1:5000",
                 "    2.00  candidate  host   tcp active   fd00::2                        9",
                 "  301.50  error      701    stun:127.0.0.1:1: no response (from 10.0.0.1:5000)",
                 "summary: 1 host, 1 srflx, 0 relay, 1 error; not complete after 7300.00 ms",

@@ -50,7 +50,8 @@ public final class Report {
     StringBuilder out = new StringBuilder();
     out.append("# Performance\n\n");
     out.append(
-            "<!-- Written by ci/bench (io.github.nicegather.bench.Report); edit bench/targets.txt\n")
+            "<!-- Written by ci/bench (io.github.nicegather.bench.Report); edit "
+                + "bench/targets.txt\n")
         .append("and bench/notes.md, then run ci/bench again, rather than this file. -->\n\n");
     String intro =
         "Measured by `ci/bench` ("
