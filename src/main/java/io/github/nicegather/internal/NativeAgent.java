@@ -37,7 +37,12 @@ public final class NativeAgent {
             | (udp ? NativeShim.FLAG_UDP : 0)
             | (tcp ? NativeShim.FLAG_TCP : 0);
 
-    check(NativeShim.ng_agent_new(id, ufrag, pwd, flags, stunTimeoutMs), "creating the agent");
+    ByteBuffer secret = Secret.copy(pwd);
+    try {
+      check(NativeShim.ng_agent_new(id, ufrag, secret, flags, stunTimeoutMs), "creating the agent");
+    } finally {
+      Secret.zero(secret);
+    }
   }
 
   public void addLocalAddress(String ip) {
@@ -56,9 +61,14 @@ public final class NativeAgent {
   public int addTurnServer(String ip, int port, String username, String password, boolean tcp) {
     int transport = tcp ? NativeShim.TURN_TCP : NativeShim.TURN_UDP;
 
-    return check(
-        NativeShim.ng_agent_add_turn(id, ip, port, username, password, transport),
-        "adding TURN server " + ip);
+    ByteBuffer secret = Secret.copy(password);
+    try {
+      return check(
+          NativeShim.ng_agent_add_turn(id, ip, port, username, secret, transport),
+          "adding TURN server " + ip);
+    } finally {
+      Secret.zero(secret);
+    }
   }
 
   /**

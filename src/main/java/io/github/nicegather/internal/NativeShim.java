@@ -48,8 +48,9 @@ public final class NativeShim {
   public static native int ng_local_addresses(
       int includeLoopback, @Cast("char*") ByteBuffer buf, int capacity);
 
+  /** {@code pwd}: a NUL-terminated copy in native memory that the caller zeroes after the call. */
   public static native int ng_agent_new(
-      long id, String ufrag, String pwd, int flags, int stunTimeoutMs);
+      long id, String ufrag, @Cast("const char*") ByteBuffer pwd, int flags, int stunTimeoutMs);
 
   public static native int ng_agent_add_local_address(long id, String ip);
 
@@ -57,8 +58,14 @@ public final class NativeShim {
 
   public static native int ng_agent_set_stun(long id, String ip, int port);
 
+  /** {@code password}: as for {@link #ng_agent_new}'s, zeroed by the caller after the call. */
   public static native int ng_agent_add_turn(
-      long id, String ip, int port, String username, String password, int transport);
+      long id,
+      String ip,
+      int port,
+      String username,
+      @Cast("const char*") ByteBuffer password,
+      int transport);
 
   public static native int ng_agent_gather(long id);
 
