@@ -10,15 +10,14 @@ import io.github.nicegather.internal.LocalAddress;
 import io.github.nicegather.internal.NativeAgent;
 import io.github.nicegather.internal.NativeCandidate;
 import io.github.nicegather.internal.RewriteRules;
+import io.github.nicegather.internal.ServerOutcomes;
 import io.github.nicegather.internal.ServerPlan;
 import io.github.nicegather.internal.ServerUrl;
 import io.github.nicegather.internal.SharedThreads;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
@@ -45,7 +44,7 @@ public final class IceGatherer implements AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
 
   /** Past libnice's own end of a timed-out transaction, so the engine normally finishes first. */
-  private static final long DEADLINE_SLACK_MS = 60;
+  private static final long DEADLINE_SLACK_MS = 25;
 
   private final Object lock = new Object();
   private final String name;
@@ -68,8 +67,7 @@ public final class IceGatherer implements AutoCloseable {
   private boolean gatherCalled;
   private final List<IceCandidate> candidates = new ArrayList<>();
   private final CandidateMapper mapper;
-  private final Set<Integer> relayIndexes = new HashSet<>();
-  private boolean sawSrflx;
+  private final ServerOutcomes outcomes = new ServerOutcomes();
   private GatherStart start;
   private long startNanos;
   private ScheduledFuture<?> deadline;
@@ -444,9 +442,8 @@ public final class IceGatherer implements AutoCloseable {
       if (state != IceGathererState.GATHERING) {
         return;
       }
-      sawSrflx |= raw.isServerReflexive();
-      if (raw.isRelay()) {
-        relayIndexes.add(raw.relayIndex());
+      if (!outcomes.record(raw)) {
+        return;
       }
 
       for (IceCandidate candidate : mapper.map(raw)) {
@@ -472,8 +469,7 @@ public final class IceGatherer implements AutoCloseable {
     long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
     boolean timedOut = deadlineHit || elapsedMs >= timeoutMs() * 9 / 10;
     if (start != null) {
-      ServerPlan.failures(start, sawSrflx, relayIndexes, timedOut, timeoutMs())
-          .forEach(delivery::error);
+      outcomes.failures(start, timedOut, timeoutMs()).forEach(delivery::error);
     }
 
     List<IceCandidate> all = List.copyOf(candidates);

@@ -30,7 +30,7 @@ class ServerFailureTest {
             e -> {
               assertThat(e.url()).isEqualTo(url);
               assertThat(e.errorCode()).isEqualTo(701);
-              assertThat(e.errorText()).isEqualTo("no answer within 2000 ms");
+              assertThat(e.errorText()).isEqualTo("no usable answer within 2000 ms");
             });
     assertThat(g.millisToComplete()).isBetween(1900.0, 2000.0 + SLACK_MS);
     assertThat(g.ofType(IceCandidateType.HOST)).hasSize(2);

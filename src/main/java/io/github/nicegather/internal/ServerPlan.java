@@ -4,9 +4,6 @@ import io.github.nicegather.IceCandidateError;
 import io.github.nicegather.IceGatherPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Which of the configured servers libnice can use, and an error for each one it cannot. The
@@ -14,9 +11,6 @@ import java.util.TreeMap;
  * no STUN or TURN over TLS, at most eight TURN servers per component.
  */
 public final class ServerPlan {
-  /** RFC 8489 section 14.8: the request did not carry valid credentials. */
-  public static final int UNAUTHORIZED = 401;
-
   static final int MAX_TURN = 8;
 
   private final ServerUrl stun;
@@ -68,60 +62,6 @@ public final class ServerPlan {
     }
 
     return new ServerPlan(stun, turn, unusable);
-  }
-
-  /**
-   * Errors for the servers that gave nothing, decided when gathering ends. libnice reports no
-   * per-server outcome, so it is read from what arrived: a server that stayed silent until the
-   * timeout is unreachable (701); a TURN server that ended early without a relay refused the
-   * allocation, which after libnice's second 401 means the credentials (RFC 8489 section 9.2). A
-   * STUN server that answered with the host's own address gives no srflx and no error.
-   */
-  public static List<IceCandidateError> failures(
-      GatherStart start,
-      boolean sawSrflx,
-      Set<Integer> relayIndexes,
-      boolean timedOut,
-      long timeoutMs) {
-    List<IceCandidateError> errors = new ArrayList<>();
-    String silent = "no answer within " + timeoutMs + " ms";
-
-    if (start.stun() != null && !sawSrflx && timedOut) {
-      errors.add(error(start.stun(), silent));
-    }
-
-    for (Map.Entry<Integer, ServerUrl> turn : new TreeMap<>(start.turnByIndex()).entrySet()) {
-      if (relayIndexes.contains(turn.getKey()) || relayedBySameHost(start, turn, relayIndexes)) {
-        continue;
-      }
-      if (timedOut) {
-        errors.add(error(turn.getValue(), silent));
-      } else {
-        errors.add(
-            new IceCandidateError(
-                turn.getValue().url(),
-                null,
-                0,
-                UNAUTHORIZED,
-                "allocation refused: libnice gives up after a second 401 Unauthorized, "
-                    + "so the username or credential is wrong"));
-      }
-    }
-
-    return errors;
-  }
-
-  /**
-   * libnice drops a relay candidate whose address it already has (discovery.c), so two URLs of one
-   * TURN server (UDP and TCP) give one relay: the second is not silent, only merged.
-   */
-  private static boolean relayedBySameHost(
-      GatherStart start, Map.Entry<Integer, ServerUrl> turn, Set<Integer> relayIndexes) {
-    return start.turnByIndex().entrySet().stream()
-        .anyMatch(
-            other ->
-                relayIndexes.contains(other.getKey())
-                    && other.getValue().host().equals(turn.getValue().host()));
   }
 
   /** An error for {@code url} that no local socket is to blame for. */
