@@ -125,6 +125,12 @@ int ng_poll(void *buf, int capacity, int timeout_ms);
 /* Agents alive in the shim, for leak checks. */
 int ng_agent_count(void);
 
+/*
+ * The shim's live allocations, for leak checks: agents, their signal data and the event queue,
+ * which stays allocated from the first event on. GLib's and libnice's own memory is not counted.
+ */
+int64_t ng_allocations(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -45,6 +45,17 @@ static const char *interface_of(struct ifaddrs *list, const char *ip)
 }
 #endif
 
+void shim_address_line(GString *text, const char *entry, struct ifaddrs *interfaces)
+{
+    /* IPv6 link-local entries come as "fe80::1%eth0": the scope names the interface. */
+    const char *scope = strchr(entry, '%');
+
+    if (scope != NULL)
+        g_string_append_printf(text, "%.*s %s\n", (int)(scope - entry), entry, scope + 1);
+    else
+        g_string_append_printf(text, "%s %s\n", entry, interface_of(interfaces, entry));
+}
+
 int ng_local_addresses(int include_loopback, char *buf, int capacity)
 {
     if (buf == NULL || capacity < 1)
@@ -61,13 +72,7 @@ int ng_local_addresses(int include_loopback, char *buf, int capacity)
     int count = 0;
 
     for (GList *ip = ips; ip != NULL; ip = ip->next) {
-        /* IPv6 link-local entries come as "fe80::1%eth0": the scope names the interface. */
-        const char *entry = ip->data;
-        const char *scope = strchr(entry, '%');
-        if (scope != NULL)
-            g_string_append_printf(text, "%.*s %s\n", (int)(scope - entry), entry, scope + 1);
-        else
-            g_string_append_printf(text, "%s %s\n", entry, interface_of(interfaces, entry));
+        shim_address_line(text, ip->data, interfaces);
         count++;
     }
     g_list_free_full(ips, g_free);

@@ -21,8 +21,9 @@ typedef struct {
     gulong on_done;
     int turn_count;
     gboolean gathered;
-    gboolean in_gather; /* a thread is inside nice_agent_gather_candidates() */
-    gboolean done_held; /* "done" came meanwhile; pushed once that call returns */
+    gboolean in_gather;  /* a thread is inside nice_agent_gather_candidates() */
+    gboolean done_held;  /* "done" came meanwhile; pushed once that call returns */
+    gboolean close_held; /* closed meanwhile; that thread starts the close once the call returns */
 } ng_agent;
 
 static GMutex table_lock;
@@ -65,35 +66,52 @@ static void push_event(int64_t id, int32_t kind)
     shim_queue_push(record);
 }
 
-/* Runs on whichever thread caused the candidate: the gathering caller or the loop thread. */
-static void on_candidate(NiceAgent *nice, NiceCandidate *c, gpointer data)
+/*
+ * For a family other than IPv4 and IPv6, nice_address_to_string() logs a critical and writes
+ * nothing, which left stack bytes in the record: such an address becomes "" and port 0 instead.
+ */
+static void put_address(unsigned char *record, int port_offset, int text_offset,
+                        const NiceAddress *address)
 {
-    (void)nice;
-    int64_t id = *(int64_t *)data;
-    unsigned char record[NG_RECORD_SIZE] = {0};
+    char text[INET6_ADDRSTRLEN] = "";
+    uint16_t port = 0;
+    int family = address->s.addr.sa_family;
+
+    if (family == AF_INET || family == AF_INET6) {
+        nice_address_to_string(address, text);
+        port = (uint16_t)nice_address_get_port(address);
+    }
+    memcpy(record + port_offset, &port, sizeof port);
+    put_string(record, text_offset, NG_ADDRESS_MAX, text);
+}
+
+void shim_record_candidate(const NiceCandidate *c, int64_t id, unsigned char *record)
+{
     int32_t kind = NG_EVENT_CANDIDATE;
     uint32_t priority = c->priority;
-    uint16_t port = (uint16_t)nice_address_get_port(&c->addr);
-    uint16_t base_port = (uint16_t)nice_address_get_port(&c->base_addr);
-    char text[INET6_ADDRSTRLEN];
 
+    memset(record, 0, NG_RECORD_SIZE);
     memcpy(record, &id, sizeof id);
     memcpy(record + 8, &kind, sizeof kind);
     memcpy(record + 12, &priority, sizeof priority);
-    memcpy(record + 16, &port, sizeof port);
-    memcpy(record + 18, &base_port, sizeof base_port);
     record[20] = (unsigned char)c->type;
     record[21] = (unsigned char)c->transport;
     record[22] = (unsigned char)c->component_id;
     /* libnice keeps the TURN server's position in bits 6-8 of the local preference. */
     record[23] = (unsigned char)((priority >> 14) & 0x7);
 
-    nice_address_to_string(&c->addr, text);
-    put_string(record, 24, NG_ADDRESS_MAX, text);
-    nice_address_to_string(&c->base_addr, text);
-    put_string(record, 88, NG_ADDRESS_MAX, text);
+    put_address(record, 16, 24, &c->addr);
+    put_address(record, 18, 88, &c->base_addr);
     put_string(record, 152, NG_FOUNDATION_MAX, c->foundation);
+}
 
+/* Runs on whichever thread caused the candidate: the gathering caller or the loop thread. */
+static void on_candidate(NiceAgent *nice, NiceCandidate *c, gpointer data)
+{
+    (void)nice;
+    unsigned char record[NG_RECORD_SIZE];
+
+    shim_record_candidate(c, *(int64_t *)data, record);
     shim_queue_push(record);
 }
 
@@ -128,7 +146,7 @@ static void drop_packet(NiceAgent *nice, guint stream, guint component, guint le
 
 static int64_t *boxed_id(int64_t id)
 {
-    int64_t *box = g_new(int64_t, 1);
+    int64_t *box = shim_alloc(sizeof *box);
     *box = id;
 
     return box;
@@ -137,7 +155,7 @@ static int64_t *boxed_id(int64_t id)
 static void free_box(gpointer box, GClosure *closure)
 {
     (void)closure;
-    g_free(box);
+    shim_free(box);
 }
 
 /*
@@ -211,7 +229,7 @@ int ng_agent_new(int64_t id, const char *ufrag, const char *pwd, int flags, int 
     /* Without a receive callback on our context, STUN and TURN answers are never read. */
     nice_agent_attach_recv(nice, stream, COMPONENT, shim_context(), drop_packet, NULL);
 
-    ng_agent *agent = g_new0(ng_agent, 1);
+    ng_agent *agent = shim_alloc(sizeof *agent);
     agent->id = id;
     agent->nice = nice;
     agent->stream = stream;
@@ -261,9 +279,15 @@ int ng_agent_set_port_range(int64_t id, int min, int max)
     return 0;
 }
 
+/*
+ * libnice hands the STUN server's text to GResolver, which refuses the short IPv4 forms that
+ * nice_address_set_from_string() accepts ("127.1", "0177.0.0.1"), and "done" then never comes:
+ * it is given the address as inet_ntop() writes it instead.
+ */
 int ng_agent_set_stun(int64_t id, const char *ip, int port)
 {
     NiceAddress address;
+    char text[INET6_ADDRSTRLEN];
 
     if (ip == NULL || !nice_address_set_from_string(&address, ip))
         return NG_E_ADDRESS;
@@ -275,7 +299,8 @@ int ng_agent_set_stun(int64_t id, const char *ip, int port)
     if (agent == NULL)
         return result;
 
-    g_object_set(agent->nice, "stun-server", ip, "stun-server-port", (guint)port, NULL);
+    nice_address_to_string(&address, text);
+    g_object_set(agent->nice, "stun-server", text, "stun-server-port", (guint)port, NULL);
     g_mutex_unlock(&table_lock);
 
     return 0;
@@ -313,6 +338,8 @@ int ng_agent_add_turn(int64_t id, const char *ip, int port, const char *username
     return result;
 }
 
+static gboolean close_on_loop(gpointer data);
+
 int ng_agent_gather(int64_t id)
 {
     g_mutex_lock(&table_lock);
@@ -338,15 +365,17 @@ int ng_agent_gather(int64_t id)
     gboolean started = nice_agent_gather_candidates(nice, stream);
     g_object_unref(nice);
 
+    /* A close held meanwhile still waits for this, so the agent is still ours to look at. */
     g_mutex_lock(&table_lock);
-    agent = find_locked(id);
-    gboolean held = agent != NULL && agent->done_held;
-    if (agent != NULL)
-        agent->in_gather = FALSE;
+    agent->in_gather = FALSE;
+    gboolean closing = agent->close_held;
+    /* Pushed under the lock: a close from another thread cannot get NG_EVENT_CLOSED in first. */
+    if (agent->done_held && !closing)
+        push_event(id, NG_EVENT_DONE);
     g_mutex_unlock(&table_lock);
 
-    if (held)
-        push_event(id, NG_EVENT_DONE);
+    if (closing)
+        g_main_context_invoke(shim_context(), close_on_loop, agent);
 
     return started ? 0 : NG_E_GATHER;
 }
@@ -380,16 +409,18 @@ int ng_agent_credentials(int64_t id, char *ufrag, int ufrag_capacity, char *pwd,
     return result;
 }
 
+/* The event goes last: whoever reads it may check ng_agent_count() and ng_allocations(). */
 static void on_closed(GObject *source, GAsyncResult *result, gpointer data)
 {
     ng_agent *agent = data;
+    int64_t id = agent->id;
 
     (void)source;
     g_task_propagate_boolean(G_TASK(result), NULL);
     g_object_unref(agent->nice);
-    push_event(agent->id, NG_EVENT_CLOSED);
-    g_free(agent);
+    shim_free(agent);
     g_atomic_int_add(&live, -1);
+    push_event(id, NG_EVENT_CLOSED);
 }
 
 /*
@@ -408,18 +439,26 @@ static gboolean close_on_loop(gpointer data)
     return G_SOURCE_REMOVE;
 }
 
+/*
+ * A thread inside nice_agent_gather_candidates() may be emitting host candidates from it: closing
+ * under it would let them follow NG_EVENT_CLOSED, so that thread starts the close when it is out.
+ */
 int ng_agent_close(int64_t id)
 {
     g_mutex_lock(&table_lock);
     ng_agent *agent = find_locked(id);
-    if (agent != NULL)
+    gboolean now = agent != NULL && !agent->in_gather;
+    if (agent != NULL) {
         g_hash_table_remove(table, &id);
+        agent->close_held = !now;
+    }
     g_mutex_unlock(&table_lock);
 
     if (agent == NULL)
         return NG_E_NO_AGENT;
 
-    g_main_context_invoke(shim_context(), close_on_loop, agent);
+    if (now)
+        g_main_context_invoke(shim_context(), close_on_loop, agent);
 
     return 0;
 }

@@ -20,14 +20,14 @@ static size_t count;
 static void grow(void)
 {
     size_t bigger = capacity ? capacity * 2 : 256;
-    unsigned char *next = g_malloc((gsize)bigger * NG_RECORD_SIZE);
+    unsigned char *next = shim_alloc(bigger * NG_RECORD_SIZE);
 
     for (size_t i = 0; i < count; i++) {
         size_t from = (head + i) % capacity;
         memcpy(next + i * NG_RECORD_SIZE, ring + from * NG_RECORD_SIZE, NG_RECORD_SIZE);
     }
 
-    g_free(ring);
+    shim_free(ring);
     ring = next;
     capacity = bigger;
     head = 0;

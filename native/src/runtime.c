@@ -12,6 +12,7 @@
 static GMainContext *context;
 static GMainLoop *loop;
 static GOnce started = G_ONCE_INIT;
+static gint allocations; /* blocks from shim_alloc() not yet given to shim_free() */
 
 static gpointer run(gpointer unused)
 {
@@ -82,4 +83,25 @@ const char *ng_version(void)
     }
 
     return text;
+}
+
+void *shim_alloc(size_t size)
+{
+    g_atomic_int_inc(&allocations);
+
+    return g_malloc0(size);
+}
+
+void shim_free(void *block)
+{
+    if (block == NULL)
+        return;
+
+    g_free(block);
+    g_atomic_int_add(&allocations, -1);
+}
+
+int64_t ng_allocations(void)
+{
+    return g_atomic_int_get(&allocations);
 }

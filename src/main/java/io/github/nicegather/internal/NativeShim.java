@@ -82,6 +82,9 @@ public final class NativeShim {
 
   public static native int ng_agent_count();
 
+  /** The shim's live allocations (blocks, not bytes), for leak checks. */
+  public static native long ng_allocations();
+
   /** Reads a NUL-terminated string of at most {@code max} bytes written by the shim. */
   static String cString(ByteBuffer buffer, int at, int max) {
     int length = 0;
