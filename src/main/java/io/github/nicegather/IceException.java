@@ -81,6 +81,10 @@ public class IceException extends RuntimeException {
    * @throws IllegalArgumentException if {@code problems} is empty
    */
   public static IceException of(Reason firstReason, List<String> problems) {
+    Objects.requireNonNull(problems, "problems");
+    for (int i = 0; i < problems.size(); i++) {
+      Objects.requireNonNull(problems.get(i), "problems[" + i + "]");
+    }
     List<String> copy = List.copyOf(problems);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("problems: at least one problem is required");

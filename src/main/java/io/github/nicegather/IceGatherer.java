@@ -154,6 +154,10 @@ public final class IceGatherer implements AutoCloseable {
   /** Starts the engine; under a pool this runs at creation, with delivery held until gather(). */
   private void begin() {
     synchronized (lock) {
+      // A close() between gather()'s check and here wins: CLOSED is final.
+      if (state == IceGathererState.CLOSED) {
+        return;
+      }
       state = IceGathererState.GATHERING;
       startNanos = System.nanoTime();
       handlers.hold();

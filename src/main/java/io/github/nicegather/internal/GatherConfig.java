@@ -6,6 +6,7 @@ import io.github.nicegather.IceException;
 import io.github.nicegather.IceException.Reason;
 import io.github.nicegather.IceGatherOptions;
 import io.github.nicegather.IceServer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,12 +132,26 @@ public final class GatherConfig {
       }
     }
 
+    if (turn && !oauth) {
+      checkLength(where + ".username", server.username());
+      checkLength(where + ".credential", server.credential());
+    }
     if (oauth && turn) {
       report(
           Reason.UNSUPPORTED,
           where
               + ": OAuth credentials are not supported: libnice authenticates TURN with"
               + " long-term credentials only (RFC 8489 §9.2)");
+    }
+  }
+
+  /** libnice refuses TURN credentials beyond 256 bytes; says so without showing the value. */
+  private void checkLength(String field, String value) {
+    int bytes = value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > IceCredentials.MAX_LENGTH) {
+      report(
+          Reason.INVALID_OPTION,
+          field + ": " + bytes + " bytes, libnice takes at most " + IceCredentials.MAX_LENGTH);
     }
   }
 

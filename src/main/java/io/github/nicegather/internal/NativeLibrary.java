@@ -18,6 +18,12 @@ public final class NativeLibrary {
   /** A directory holding the shim and its JNI glue, to load instead of the classifier jar's. */
   public static final String PATH_PROPERTY = "nicegather.library.path";
 
+  /**
+   * Claimed, JVM-wide, by the first class loader that loads the shim. The shim has one event queue
+   * per process: a second loader's pump would take the first one's events, so it is refused.
+   */
+  private static final String OWNER_PROPERTY = "io.github.nicegather.loadedBy";
+
   private static final String SHIM = "nicegather";
   private static final String GLUE = "jniNativeShim";
 
@@ -93,6 +99,9 @@ public final class NativeLibrary {
   }
 
   private static String explain(Throwable cause) {
+    if (cause instanceof OtherClassLoader) {
+      return cause.getMessage();
+    }
     String platform = platform();
     String directory = System.getProperty(PATH_PROPERTY);
     if (directory != null && !directory.isBlank()) {
@@ -134,6 +143,16 @@ public final class NativeLibrary {
   }
 
   private static void load() {
+    String me =
+        NativeLibrary.class.getClassLoader()
+            + "#"
+            + Integer.toHexString(System.identityHashCode(NativeLibrary.class));
+    Object owner = System.getProperties().putIfAbsent(OWNER_PROPERTY, me);
+    if (owner != null && !owner.equals(me)) {
+      failure = new OtherClassLoader(owner.toString());
+      return;
+    }
+
     try {
       int started = NativeShim.ng_runtime_start();
       if (started < 0) {
@@ -142,6 +161,20 @@ public final class NativeLibrary {
       loaded = true;
     } catch (Throwable t) {
       failure = t;
+      System.getProperties().remove(OWNER_PROPERTY, me);
+    }
+  }
+
+  /** Why a second class loader cannot use the shim, and what to do instead. */
+  private static final class OtherClassLoader extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    OtherClassLoader(String owner) {
+      super(
+          "nicegather is already loaded in this process by another class loader ("
+              + owner
+              + "); its native side is one per process, so load nicegather once, from a class "
+              + "loader that every user of it shares (the application's rather than each plug-in's)");
     }
   }
 }
