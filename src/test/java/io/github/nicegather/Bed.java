@@ -13,16 +13,16 @@ import org.junit.jupiter.api.Assumptions;
  * The NAT bed that ci/bed builds, as the tests see it: its addresses and credentials, read from the
  * bed.env it writes. Tests that need it call {@link #require()} first.
  */
-final class Bed {
+public final class Bed {
   private static final Path ENV =
       Path.of(System.getProperty("nicegather.bed.env", "/tmp/nicegather-bed/bed.env"));
   private static final Map<String, String> VALUES = read();
 
-  static final String SERVER_V4 = value("BED_SERVER_V4");
+  public static final String SERVER_V4 = value("BED_SERVER_V4");
   static final String SERVER_V6 = value("BED_SERVER_V6");
-  static final String NAT_V4 = value("BED_NAT_V4");
-  static final String LAN_V4 = value("BED_LAN_V4");
-  static final String LAN_V6 = value("BED_LAN_V6");
+  public static final String NAT_V4 = value("BED_NAT_V4");
+  public static final String LAN_V4 = value("BED_LAN_V4");
+  public static final String LAN_V6 = value("BED_LAN_V6");
   static final String USER = value("BED_TURN_USER");
   static final String PASSWORD = value("BED_TURN_PASSWORD");
   static final String HOST_NAME = value("BED_HOST_NAME");
@@ -38,7 +38,7 @@ final class Bed {
   private Bed() {}
 
   /** Skips the calling test when the bed is not up, or fails it under CI=true. */
-  static void require() {
+  public static void require() {
     boolean up = Boolean.getBoolean("nicegather.bed") && !VALUES.isEmpty();
     if (up) {
       return;

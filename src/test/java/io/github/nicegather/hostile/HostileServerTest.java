@@ -3,6 +3,7 @@ package io.github.nicegather.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.nicegather.Bed;
 import io.github.nicegather.IceApi;
 import io.github.nicegather.IceCandidate;
 import io.github.nicegather.IceCandidateError;
@@ -48,7 +49,7 @@ class HostileServerTest {
 
   @BeforeEach
   void needsBed() {
-    NatBed.require();
+    Bed.require();
   }
 
   static Stream<HostileCase> cases() {
@@ -60,11 +61,11 @@ class HostileServerTest {
   @Order(1)
   void gatheringCompletesInTimeAndNamesTheBrokenServer(HostileCase c) throws Exception {
     int port = FIRST_PORT + c.mode().ordinal();
-    List<String> urls = c.urls(NatBed.SERVER_V4, port);
+    List<String> urls = c.urls(Bed.SERVER_V4, port);
     Gathering g;
     long packets;
     try (ServerProcess server =
-        ServerProcess.start(c.mode(), NatBed.SERVER_V4, port, SEED, NOISE_BUDGET)) {
+        ServerProcess.start(c.mode(), Bed.SERVER_V4, port, SEED, NOISE_BUDGET)) {
       g = Gathering.run(IceApi.create(engine()), options(urls));
       packets = server.stop();
     }
@@ -79,13 +80,12 @@ class HostileServerTest {
         soft -> {
           soft.assertThat(g.millis()).isLessThan(TIMEOUT_MS + SLACK_MS);
           soft.assertThat(g.addressesOf(IceCandidateType.HOST))
-              .containsExactlyInAnyOrder(NatBed.LAN_V4, NatBed.LAN_V6);
+              .containsExactlyInAnyOrder(Bed.LAN_V4, Bed.LAN_V6);
           // The only true thing a hostile server may give is the NAT's mapping of the host port.
           soft.assertThat(g.candidates())
               .filteredOn(candidate -> candidate.type() != IceCandidateType.HOST)
               .extracting(IceCandidate::toString)
-              .allMatch(
-                  s -> s.startsWith("udp4 srflx " + NatBed.NAT_V4 + ":"), "the NAT's mapping");
+              .allMatch(s -> s.startsWith("udp4 srflx " + Bed.NAT_V4 + ":"), "the NAT's mapping");
           soft.assertThat(g.errors())
               .extracting(IceCandidateError::url, IceCandidateError::errorCode)
               .containsExactlyInAnyOrderElementsOf(
@@ -101,10 +101,9 @@ class HostileServerTest {
   @Test
   @Order(2)
   void theBedsOwnServerStillGivesItsSrflxAfterTheHostileOnes() throws Exception {
-    Gathering g =
-        Gathering.run(IceApi.create(engine()), options(List.of("stun:" + NatBed.SERVER_V4)));
+    Gathering g = Gathering.run(IceApi.create(engine()), options(List.of("stun:" + Bed.SERVER_V4)));
 
-    assertThat(g.addressesOf(IceCandidateType.SRFLX)).containsExactly(NatBed.NAT_V4);
+    assertThat(g.addressesOf(IceCandidateType.SRFLX)).containsExactly(Bed.NAT_V4);
     assertThat(g.errors()).isEmpty();
   }
 

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * (which runs as root in the LAN namespace, so {@code ip netns exec} can move the child over).
  */
 final class ServerProcess implements AutoCloseable {
+  /** The namespace ci/bed runs its coturns in; the hostile server runs there too. */
+  private static final String SERVER_NAMESPACE = "ng-pub";
+
   private static final long READY_SECONDS = 10;
   private static final long STOP_SECONDS = 3;
 
@@ -39,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
             ipCommand(),
             "netns",
             "exec",
-            NatBed.SERVER_NAMESPACE,
+            SERVER_NAMESPACE,
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
