@@ -174,7 +174,8 @@ public final class NativeLibrary {
           "nicegather is already loaded in this process by another class loader ("
               + owner
               + "); its native side is one per process, so load nicegather once, from a class "
-              + "loader that every user of it shares (the application's rather than each plug-in's)");
+              + "loader that every user of it shares (the application's rather than each "
+              + "plug-in's)");
     }
   }
 }
