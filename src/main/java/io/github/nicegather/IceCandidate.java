@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param relatedAddress the address this candidate was derived from, for server-reflexive and
  *     relayed candidates ({@code rel-addr}, RFC 8839 §5.1); null for host candidates
  * @param relatedPort the port that goes with {@code relatedAddress}; 0 when there is none
- * @param tcpType for TCP, {@code "active"}, {@code "passive"} or {@code "so"} (RFC 6544 §4.5); null
- *     for UDP
+ * @param tcpType for TCP, {@code "active"}, {@code "passive"} or {@code "so"} (RFC 6544 section
+ *     4.5); null for UDP
  */
 public record IceCandidate(
     String foundation,

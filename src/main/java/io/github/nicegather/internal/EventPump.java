@@ -30,6 +30,7 @@ public final class EventPump {
   private static final int BATCH = 256;
   private static final int WAIT_MS = 1000;
   private static final Map<Long, Listener> LISTENERS = new ConcurrentHashMap<>();
+  // Started with the class: the pump runs from the first use of the binding until the JVM ends.
   private static final Thread THREAD = startThread();
 
   private EventPump() {}
@@ -111,9 +112,5 @@ public final class EventPump {
         b.getShort(at + 18) & 0xffff,
         NativeShim.cString(b, at + 152, 40),
         b.get(at + 23) & 0xff);
-  }
-
-  static boolean running() {
-    return THREAD.isAlive();
   }
 }
